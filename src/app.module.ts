@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { LoggerModule } from 'nestjs-pino';
+import { AssistantsModule } from './assistants/assistants.module';
+import { AuthModule } from './common/auth/auth.module';
+import { BasicAuthGuard } from './common/auth/basic-auth.guard';
+import { OpenAIExceptionFilter } from './common/errors/openai-exception.filter';
+import { createValidationPipe } from './common/errors/validation';
+import { RouteThrottlerGuard } from './common/throttling/route-throttler.guard';
+import { ThrottlingModule } from './common/throttling/throttling.module';
+import { validateEnvironment } from './config/environment';
+import { loggingOptions } from './config/logging';
+import { DatabaseModule } from './database/database.module';
+import { FilesModule } from './files/files.module';
+import { HealthModule } from './health/health.module';
+import { MessagesModule } from './messages/messages.module';
+import { ThreadsModule } from './threads/threads.module';
+import { VectorStoresModule } from './vector-stores/vector-stores.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, validate: validateEnvironment }),
+    LoggerModule.forRootAsync({ inject: [ConfigService], useFactory: loggingOptions }),
+    EventEmitterModule.forRoot(),
+    DatabaseModule,
+    AuthModule,
+    ThrottlingModule,
+    HealthModule,
+    AssistantsModule,
+    ThreadsModule,
+    MessagesModule,
+    FilesModule,
+    VectorStoresModule,
+  ],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: OpenAIExceptionFilter },
+    // Order matters: authenticate first, so throttling counts per user.
+    { provide: APP_GUARD, useClass: BasicAuthGuard },
+    { provide: APP_GUARD, useClass: RouteThrottlerGuard },
+  ],
+})
+export class AppModule {}

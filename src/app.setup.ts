@@ -1,0 +1,20 @@
+import { ConfigService } from '@nestjs/config';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { Environment } from './config/environment';
+import { mountSwagger } from './swagger';
+
+export const API_PREFIX = 'api/ai';
+
+/** Everything that makes the app the production app; shared by `main.ts` and the e2e tests. */
+export async function configureApp(app: NestExpressApplication): Promise<NestExpressApplication> {
+  const config = app.get<ConfigService<Environment, true>>(ConfigService);
+  app.useLogger(app.get(Logger));
+  // `metadata[key]=value` and `include[]=…` need bracket parsing (Express 5 defaults to flat).
+  app.set('query parser', 'extended');
+  app.useBodyParser('json', { limit: config.get('JSON_BODY_MAX_BYTES', { infer: true }) });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['api/health', 'api/health/ready'] });
+  app.enableShutdownHooks();
+  await mountSwagger(app);
+  return app;
+}

@@ -1,0 +1,87 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every environment variable Poste reads, validated once at boot.
+ * Documented in `.env.example` and the README; nothing else reads `process.env`.
+ */
+export class Environment {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  PORT = 3000;
+
+  @IsOptional() @IsString()
+  HOST = '0.0.0.0';
+
+  /** Where the embedded Postgres cluster, uploaded files and generated credentials live. */
+  @IsOptional() @IsString()
+  DATA_DIR = './.data';
+
+  /** External PostgreSQL; when unset an embedded server is started under DATA_DIR. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  EMBEDDED_POSTGRES_PORT = 5433;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Comma-separated `user:secret` pairs; a secret may be a bcrypt or argon2 hash. */
+  @IsOptional() @Matches(/^[^:,\s]+:[^,]+(,[^:,\s]+:[^,]+)*$/, { message: 'must be comma-separated user:secret pairs' })
+  AUTH_USERS?: string;
+
+  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_READ = 600;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_POLL = 1200;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_WRITE = 120;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_RUN = 60;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_UPLOAD = 20;
+
+  /** Failed Basic-auth attempts allowed per client address and minute before answering 429. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  RATE_LIMIT_AUTH_FAILURES = 20;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  FILE_MAX_BYTES = 512 * 1024 * 1024;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024)
+  JSON_BODY_MAX_BYTES = 2 * 1024 * 1024;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** The model endpoint, read by the `openai` package under its own names. */
+  @IsOptional() @IsString()
+  OPENAI_BASE_URL?: string;
+
+  @IsOptional() @IsString()
+  OPENAI_API_KEY?: string;
+}
+
+/** Validates the environment; throws one line naming the first bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  // Compose and shells pass unset variables as empty strings: treat them as absent so defaults apply.
+  const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+  const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
+  const [error] = validateSync(env);
+  if (error) {
+    const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+    const secret = /USERS|KEY|URL/.test(error.property);
+    const shown = secret ? '' : ` (got "${String(error.value)}")`;
+    throw new Error(`Invalid configuration: ${error.property} ${reason.replace(`${error.property} `, '')}${shown}`);
+  }
+  return env;
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, QueryDeepPartialEntity, Repository } from 'typeorm';
+import { paginate, Slice } from '../common/pagination/cursor-paginator';
+import { ThreadEntity } from '../threads/thread.entity';
+import { ListMessagesQueryDto } from './dto/list-messages-query.dto';
+import { MessageEntity } from './message.entity';
+
+@Injectable()
+export class MessagesRepository {
+  constructor(@InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>) {}
+
+  /** Inserts within the caller's transaction when a manager is given. */
+  async insert(rows: Array<Partial<MessageEntity>>, manager: EntityManager = this.messages.manager): Promise<MessageEntity[]> {
+    const entities = rows.map((row) => manager.create(MessageEntity, row));
+    // JSONB content is typed precisely; TypeORM's deep-partial type cannot follow unions of it.
+    await manager.insert(MessageEntity, entities as QueryDeepPartialEntity<MessageEntity>[]);
+    return entities;
+  }
+
+  save(message: MessageEntity): Promise<MessageEntity> {
+    return this.messages.save(message);
+  }
+
+  threadExists(owner: string, threadId: string): Promise<boolean> {
+    return this.messages.manager.existsBy(ThreadEntity, { owner, id: threadId });
+  }
+
+  findOwned(owner: string, threadId: string, id: string): Promise<MessageEntity | null> {
+    return this.messages.findOneBy({ owner, threadId, id });
+  }
+
+  listByThread(owner: string, threadId: string, query: ListMessagesQueryDto): Promise<Slice<MessageEntity>> {
+    const qb = this.messages
+      .createQueryBuilder('message')
+      .where('message.thread_id = :threadId', { threadId })
+      .andWhere('message.owner = :owner', { owner });
+    if (query.run_id) {
+      qb.andWhere('message.run_id = :runId', { runId: query.run_id });
+    }
+    return paginate(qb, query);
+  }
+
+  async deleteOwned(owner: string, threadId: string, id: string): Promise<boolean> {
+    const result = await this.messages.delete({ owner, threadId, id });
+    return (result.affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { ObjectNotFound } from '../common/errors/app-errors';
+import { ListPage, toListPage } from '../common/pagination/list-page';
+import { CreateMessageDto } from './dto/create-message.dto';
+import { ListMessagesQueryDto } from './dto/list-messages-query.dto';
+import { UpdateMessageDto } from './dto/update-message.dto';
+import { MessageEntity, MessageObject } from './message.entity';
+import { MessageDrafter } from './message-drafter';
+import { MessagesRepository } from './messages.repository';
+
+@Injectable()
+export class MessagesService {
+  constructor(
+    private readonly messages: MessagesRepository,
+    private readonly drafter: MessageDrafter,
+  ) {}
+
+  async create(owner: string, threadId: string, dto: CreateMessageDto): Promise<MessageObject> {
+    await this.assertThread(owner, threadId);
+    const [message] = await this.messages.insert([await this.drafter.draft(owner, threadId, dto)]);
+    return message.toObject();
+  }
+
+  async list(owner: string, threadId: string, query: ListMessagesQueryDto): Promise<ListPage<MessageObject>> {
+    await this.assertThread(owner, threadId);
+    const slice = await this.messages.listByThread(owner, threadId, query);
+    return toListPage(slice.rows, slice.hasMore, (message) => message.toObject());
+  }
+
+  async retrieve(owner: string, threadId: string, id: string): Promise<MessageObject> {
+    return (await this.findOwned(owner, threadId, id)).toObject();
+  }
+
+  async update(owner: string, threadId: string, id: string, dto: UpdateMessageDto): Promise<MessageObject> {
+    const message = await this.findOwned(owner, threadId, id);
+    if (dto.metadata !== undefined) {
+      message.metadata = dto.metadata ?? {};
+    }
+    return (await this.messages.save(message)).toObject();
+  }
+
+  async delete(owner: string, threadId: string, id: string) {
+    await this.assertThread(owner, threadId);
+    if (!(await this.messages.deleteOwned(owner, threadId, id))) {
+      throw new ObjectNotFound('message', id);
+    }
+    return { id, object: 'thread.message.deleted' as const, deleted: true };
+  }
+
+  private async assertThread(owner: string, threadId: string): Promise<void> {
+    if (!(await this.messages.threadExists(owner, threadId))) {
+      throw new ObjectNotFound('thread', threadId);
+    }
+  }
+
+  private async findOwned(owner: string, threadId: string, id: string): Promise<MessageEntity> {
+    await this.assertThread(owner, threadId);
+    const message = await this.messages.findOwned(owner, threadId, id);
+    if (!message) {
+      throw new ObjectNotFound('message', id);
+    }
+    return message;
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidReference, ObjectNotFound } from '../common/errors/app-errors';
+import { newId, nowSeconds } from '../common/ids/ids';
+import { ListPage, toListPage } from '../common/pagination/list-page';
+import { ListQueryDto } from '../common/pagination/list-query.dto';
+import { CreateVectorStoreDto } from './dto/create-vector-store.dto';
+import { UpdateVectorStoreDto } from './dto/update-vector-store.dto';
+import { VectorStoreEntity, VectorStoreObject } from './vector-store.entity';
+import { VectorStoresRepository } from './vector-stores.repository';
+
+@Injectable()
+export class VectorStoresService {
+  constructor(private readonly stores: VectorStoresRepository) {}
+
+  async create(owner: string, dto: CreateVectorStoreDto): Promise<VectorStoreObject> {
+    const now = nowSeconds();
+    const store = this.stores.create({
+      id: newId('vectorStore'),
+      owner,
+      createdAt: now,
+      lastActiveAt: now,
+      name: dto.name ?? '',
+      description: dto.description ?? null,
+      metadata: dto.metadata ?? {},
+      expiresAfter: dto.expires_after ? { anchor: 'last_active_at', days: dto.expires_after.days } : null,
+      usageBytes: 0,
+    });
+    return (await this.stores.save(store)).toObject(now);
+  }
+
+  async retrieve(owner: string, id: string): Promise<VectorStoreObject> {
+    return (await this.findOwned(owner, id)).toObject(nowSeconds());
+  }
+
+  async list(owner: string, query: ListQueryDto): Promise<ListPage<VectorStoreObject>> {
+    const slice = await this.stores.listOwned(owner, query);
+    const now = nowSeconds();
+    return toListPage(slice.rows, slice.hasMore, (store) => store.toObject(now));
+  }
+
+  async update(owner: string, id: string, dto: UpdateVectorStoreDto): Promise<VectorStoreObject> {
+    const store = await this.findOwned(owner, id);
+    if (dto.name !== undefined) {
+      store.name = dto.name ?? '';
+    }
+    if (dto.metadata !== undefined) {
+      store.metadata = dto.metadata ?? {};
+    }
+    if (dto.expires_after !== undefined) {
+      store.expiresAfter = dto.expires_after ? { anchor: 'last_active_at', days: dto.expires_after.days } : null;
+    }
+    return (await this.stores.save(store)).toObject(nowSeconds());
+  }
+
+  async delete(owner: string, id: string) {
+    if (!(await this.stores.deleteOwned(owner, id))) {
+      throw new ObjectNotFound('vector store', id);
+    }
+    return { id, object: 'vector_store.deleted' as const, deleted: true };
+  }
+
+  /** Rejects a request that references vector stores the owner does not have, naming the param. */
+  async assertOwned(owner: string, ids: string[], param: string): Promise<void> {
+    if (ids.length === 0) {
+      return;
+    }
+    const owned = await this.stores.ownedIds(owner, ids);
+    const missing = ids.find((id) => !owned.has(id));
+    if (missing !== undefined) {
+      throw new InvalidReference(param, 'vector store', missing);
+    }
+  }
+
+  private async findOwned(owner: string, id: string): Promise<VectorStoreEntity> {
+    const store = await this.stores.findOwned(owner, id);
+    if (!store) {
+      throw new ObjectNotFound('vector store', id);
+    }
+    return store;
+  }
+}
