@@ -12,6 +12,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   app.useLogger(app.get(Logger));
   // `metadata[key]=value` and `include[]=…` need bracket parsing (Express 5 defaults to flat).
   app.set('query parser', 'extended');
+  app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.get('JSON_BODY_MAX_BYTES', { infer: true }) });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['api/health', 'api/health/ready'] });
   app.enableShutdownHooks();

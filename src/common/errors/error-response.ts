@@ -36,11 +36,13 @@ export function toErrorResponse(exception: unknown, method: string, url: string)
   if (exception instanceof AppError) {
     return fromAppError(exception);
   }
+  // Nest wraps Express' body-parser errors in an HttpException; the original says what failed.
+  const cause = exception instanceof HttpException ? exception.cause : exception;
+  if (isBodyParserError(cause)) {
+    return fromBodyParser(cause);
+  }
   if (exception instanceof HttpException) {
     return fromHttpException(exception, method, url);
-  }
-  if (isBodyParserError(exception)) {
-    return fromBodyParser(exception);
   }
   return respond(500, errorBody('The server had an error processing your request.', 'server_error'), {}, true);
 }
