@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
@@ -19,27 +19,36 @@ import { MessagesModule } from './messages/messages.module';
 import { ThreadsModule } from './threads/threads.module';
 import { VectorStoresModule } from './vector-stores/vector-stores.module';
 
-@Module({
-  imports: [
-    ConfigModule.forRoot({ isGlobal: true, validate: validateEnvironment }),
-    LoggerModule.forRootAsync({ inject: [ConfigService], useFactory: loggingOptions }),
-    EventEmitterModule.forRoot(),
-    DatabaseModule,
-    AuthModule,
-    ThrottlingModule,
-    HealthModule,
-    AssistantsModule,
-    ThreadsModule,
-    MessagesModule,
-    FilesModule,
-    VectorStoresModule,
-  ],
-  providers: [
-    { provide: APP_PIPE, useFactory: createValidationPipe },
-    { provide: APP_FILTER, useClass: OpenAIExceptionFilter },
-    // Order matters: authenticate first, so throttling counts per user.
-    { provide: APP_GUARD, useClass: BasicAuthGuard },
-    { provide: APP_GUARD, useClass: RouteThrottlerGuard },
-  ],
-})
-export class AppModule {}
+/**
+ * The application. Built by `forRoot()` so the environment is validated when the app is
+ * created, not when this file is imported (tests create apps with different environments).
+ */
+@Module({})
+export class AppModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, validate: validateEnvironment }),
+        LoggerModule.forRootAsync({ inject: [ConfigService], useFactory: loggingOptions }),
+        EventEmitterModule.forRoot(),
+        DatabaseModule,
+        AuthModule,
+        ThrottlingModule,
+        HealthModule,
+        AssistantsModule,
+        ThreadsModule,
+        MessagesModule,
+        FilesModule,
+        VectorStoresModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: OpenAIExceptionFilter },
+        // Order matters: authenticate first, so throttling counts per user.
+        { provide: APP_GUARD, useClass: BasicAuthGuard },
+        { provide: APP_GUARD, useClass: RouteThrottlerGuard },
+      ],
+    };
+  }
+}

@@ -8,7 +8,7 @@ import { validateEnvironment } from './config/environment';
 async function bootstrap(): Promise<void> {
   // Fail fast with one clear line before Nest logs anything.
   const env = validateEnvironment(process.env);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { bufferLogs: true, bodyParser: false });
   await configureApp(app);
   await app.listen(env.PORT, env.HOST);
 }

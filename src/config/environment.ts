@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, validateSync } from 'class-validator';
+import { authUsersViolation } from '../common/auth/auth-users';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -29,7 +30,13 @@ export class Environment {
   DATABASE_POOL_SIZE = 10;
 
   /** Comma-separated `user:secret` pairs; a secret may be a bcrypt or argon2 hash. */
-  @IsOptional() @Matches(/^[^:,\s]+:[^,]+(,[^:,\s]+:[^,]+)*$/, { message: 'must be comma-separated user:secret pairs' })
+  @IsOptional() @ValidateBy({
+    name: 'authUsers',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && authUsersViolation(value) === null,
+      defaultMessage: (args) => `AUTH_USERS ${authUsersViolation(String(args?.value)) ?? 'is invalid'}`,
+    },
+  })
   AUTH_USERS?: string;
 
   @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/auth/api-route.decorator';
 import { Owner } from '../common/auth/owner.decorator';
 import { FileDeletedResponse, FileListResponse, FileResponse } from './dto/file.response';
 import { ListFilesQueryDto } from './dto/list-files-query.dto';
-import { UploadFileDto } from './dto/upload-file.dto';
+import { UPLOAD_FORM_SCHEMA, UploadFileDto } from './dto/upload-file.dto';
 import { FilesService } from './files.service';
 
 @ApiTags('Files')
@@ -16,6 +16,7 @@ export class FilesController {
   @Post()
   @ApiRoute({ throttle: 'upload', summary: 'Upload a file (multipart, streamed to storage)' })
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: UPLOAD_FORM_SCHEMA })
   @ApiOkResponse({ type: FileResponse })
   @UseInterceptors(FileInterceptor('file'))
   upload(@Owner() owner: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() dto: UploadFileDto) {

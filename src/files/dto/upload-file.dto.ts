@@ -2,12 +2,19 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { FILE_PURPOSES, FilePurpose } from '../file.entity';
 
-/** The multipart form of `POST /files`: a `file` part and its `purpose`. */
+/** The text fields of `POST /files`; the `file` part itself is handled by multer (see the controller). */
 export class UploadFileDto {
-  @ApiProperty({ type: 'string', format: 'binary' })
-  file: unknown;
-
   @ApiProperty({ enum: FILE_PURPOSES })
   @IsIn(FILE_PURPOSES)
   purpose: FilePurpose;
 }
+
+/** The whole multipart form, for Swagger UI. */
+export const UPLOAD_FORM_SCHEMA = {
+  type: 'object',
+  required: ['file', 'purpose'],
+  properties: {
+    file: { type: 'string', format: 'binary' },
+    purpose: { type: 'string', enum: [...FILE_PURPOSES] },
+  },
+};
