@@ -2,7 +2,8 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, validateSync } from 'class-validator';
 import { authUsersViolation } from '../common/auth/auth-users';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+/** Numeric strings become numbers; anything else stays as given, so the error can quote it. */
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
 /**
  * Every environment variable Poste reads, validated once at boot.
@@ -85,7 +86,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
   const [error] = validateSync(env);
   if (error) {
-    const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+    const constraints = error.constraints ?? {};
+    // A wrong type explains itself better than the range checks that also fail.
+    const reason = constraints.isInt ?? Object.values(constraints)[0] ?? 'is invalid';
     const secret = /USERS|KEY|URL/.test(error.property);
     const shown = secret ? '' : ` (got "${String(error.value)}")`;
     throw new Error(`Invalid configuration: ${error.property} ${reason.replace(`${error.property} `, '')}${shown}`);
