@@ -1,16 +1,17 @@
 import 'reflect-metadata';
+import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { validateEnvironment } from './config/environment';
+import { Environment } from './config/environment';
 
 async function bootstrap(): Promise<void> {
-  // Fail fast with one clear line before Nest logs anything.
-  const env = validateEnvironment(process.env);
+  // AppModule.forRoot() validates the environment (and .env): a bad value throws one line here.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { bufferLogs: true, bodyParser: false });
   await configureApp(app);
-  await app.listen(env.PORT, env.HOST);
+  const config = app.get<ConfigService<Environment, true>>(ConfigService);
+  await app.listen(config.get('PORT', { infer: true }), config.get('HOST', { infer: true }));
 }
 
 bootstrap().catch((error: unknown) => {

@@ -43,6 +43,13 @@ export class Environment {
   @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
+  /**
+   * Express' `trust proxy`: which proxies may set X-Forwarded-For, so auth-failure limits count
+   * real clients (`true`, a hop count, or a comma list of addresses/subnets). Off by default.
+   */
+  @IsOptional() @IsString()
+  TRUST_PROXY?: string;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(0)
   RATE_LIMIT_READ = 600;
 

@@ -22,7 +22,8 @@ export class UsersSource {
 
   constructor(config: ConfigService<Environment, true>) {
     const configured = config.get('AUTH_USERS', { infer: true });
-    this.users = parseAuthUsers(configured ?? this.generatedUsers(config.get('DATA_DIR', { infer: true })));
+    // `||`, not `??`: an empty AUTH_USERS (as compose passes an unset variable) means "generate".
+    this.users = parseAuthUsers(configured || this.generatedUsers(config.get('DATA_DIR', { infer: true })));
   }
 
   find(name: string): ConfiguredUser | undefined {
