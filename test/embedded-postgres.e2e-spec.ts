@@ -30,7 +30,7 @@ describe('Embedded PostgreSQL start path (e2e)', () => {
 
   async function startServer(): Promise<{ server: ChildProcess; sdk: OpenAI; output: () => string }> {
     const port = await freePort();
-    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
     delete env.DATABASE_URL;
     delete env.AUTH_USERS;
     env.EMBEDDED_POSTGRES_PORT = String(await freePort());
