@@ -58,7 +58,7 @@ function printTargets({ ceiling, assistant, others, listSmall, listLarge }) {
       `${verdict(share >= ASSISTANT_TARGET)}${caveat(ceiling, assistant)}`,
   );
   for (const r of others) {
-    console.log(`  ${r.name}: ${percent(shareOfCeiling(r))} of the ceiling's requests/s${caveat(r)}`);
+    console.log(`  ${r.name.replace(/\s+/g, ' ')}: ${percent(shareOfCeiling(r))} of the ceiling's requests/s${caveat(r)}`);
   }
 
   const ratio = listSmall.p99 > 0 ? listLarge.p99 / listSmall.p99 : Infinity;

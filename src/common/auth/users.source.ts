@@ -40,10 +40,11 @@ export class UsersSource {
     const line = `${GENERATED_USER}:${hashSync(password, 10)}`;
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, `${line}\n`, { mode: 0o600 });
-    // Printed once, on purpose: the only copy of the password is the operator's.
-    this.logger.warn(
+    // Printed once, straight to stderr whatever LOG_LEVEL says: the only copy of the password
+    // is the operator's, so it must not depend on log settings (or end up in a log pipeline twice).
+    process.stderr.write(
       `AUTH_USERS is unset: generated user "${GENERATED_USER}" with password "${password}" ` +
-        `(shown once; its hash is kept in ${file}; set AUTH_USERS to choose your own)`,
+        `(shown once; its hash is kept in ${file}; set AUTH_USERS to choose your own)\n`,
     );
     return line;
   }

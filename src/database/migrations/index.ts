@@ -1,4 +1,5 @@
 import { InitialSchema1795432787445 } from './1795432787445-InitialSchema';
+import { Runs1795434286581 } from './1795434286581-Runs';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
-export const MIGRATIONS = [InitialSchema1795432787445];
+export const MIGRATIONS = [InitialSchema1795432787445, Runs1795434286581];
