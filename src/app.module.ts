@@ -16,6 +16,7 @@ import { DatabaseModule } from './database/database.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { MessagesModule } from './messages/messages.module';
+import { RunsModule } from './runs/runs.module';
 import { ThreadsModule } from './threads/threads.module';
 import { VectorStoresModule } from './vector-stores/vector-stores.module';
 
@@ -37,6 +38,8 @@ export class AppModule {
         ThrottlingModule,
         HealthModule,
         AssistantsModule,
+        // Before ThreadsModule: `POST /threads/runs` must be matched before `POST /threads/:thread_id`.
+        RunsModule,
         ThreadsModule,
         MessagesModule,
         FilesModule,

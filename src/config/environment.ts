@@ -78,6 +78,33 @@ export class Environment {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** `api` serves HTTP only, `worker` executes queued runs only, `all` does both. */
+  @IsOptional() @IsIn(['api', 'worker', 'all'])
+  POSTE_ROLE: 'api' | 'worker' | 'all' = 'all';
+
+  /** Runs one worker process executes at once. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  WORKER_CONCURRENCY = 8;
+
+  /** A run not finished this long after creation (incl. waiting for tool outputs) expires. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  RUN_EXPIRES_AFTER_SECONDS = 600;
+
+  /** Model turns one run may take before it fails (guards against tool-call loops). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  RUN_MAX_STEPS = 25;
+
+  /** A worker that has not renewed its lease on a run for this long is presumed dead. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(3) @Max(600)
+  RUN_LEASE_SECONDS = 15;
+
+  /** Per model call: time limit and retries of transient errors (429, 5xx, network). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100)
+  MODEL_TIMEOUT_MS = 120_000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  MODEL_MAX_RETRIES = 3;
+
   /** The model endpoint, read by the `openai` package under its own names. */
   @IsOptional() @IsString()
   OPENAI_BASE_URL?: string;

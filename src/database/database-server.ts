@@ -14,13 +14,20 @@ import { EmbeddedPostgresServer } from './embedded-postgres';
 export class DatabaseServer implements OnApplicationShutdown {
   private readonly logger = new Logger('EmbeddedPostgres');
   private embedded?: EmbeddedPostgresServer;
+  private url?: Promise<string>;
 
   constructor(
     private readonly config: ConfigService<Environment, true>,
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  async connectionUrl(): Promise<string> {
+  /** The URL every client uses (TypeORM, the job queue); the embedded server starts once. */
+  connectionUrl(): Promise<string> {
+    this.url ??= this.resolveUrl();
+    return this.url;
+  }
+
+  private async resolveUrl(): Promise<string> {
     const external = this.config.get('DATABASE_URL', { infer: true });
     if (external) {
       return external;

@@ -9,11 +9,12 @@ import { typeormOptions } from './typeorm-options';
   providers: [DatabaseServer],
   exports: [DatabaseServer],
 })
-class DatabaseServerModule {}
+export class DatabaseServerModule {}
 
 /** PostgreSQL through TypeORM; pending migrations run at start. */
 @Module({
   imports: [
+    DatabaseServerModule,
     TypeOrmModule.forRootAsync({
       imports: [DatabaseServerModule],
       inject: [ConfigService, DatabaseServer],
@@ -23,5 +24,6 @@ class DatabaseServerModule {}
       }),
     }),
   ],
+  exports: [DatabaseServerModule],
 })
 export class DatabaseModule {}

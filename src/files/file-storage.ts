@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createReadStream, mkdirSync, ReadStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Environment } from '../config/environment';
 
@@ -25,6 +25,10 @@ export class FileStorage {
 
   async keep(uploadedPath: string, fileId: string): Promise<void> {
     await rename(uploadedPath, this.pathOf(fileId));
+  }
+
+  read(fileId: string): Promise<Buffer> {
+    return readFile(this.pathOf(fileId));
   }
 
   open(fileId: string): ReadStream {

@@ -9,6 +9,10 @@ import { FileObject } from './file.entity';
 import { FileStorage } from './file-storage';
 import { FilesRepository } from './files.repository';
 
+const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
+/** OpenAI's own limit for image inputs. */
+const MAX_INLINE_IMAGE_BYTES = 20 * 1024 * 1024;
+
 /** Emitted after a file is deleted, so modules holding references to it can drop them. */
 export const FILE_DELETED = 'file.deleted';
 export interface FileDeletedEvent {
@@ -62,6 +66,16 @@ export class FilesService {
       length: file.bytes,
       disposition: `attachment; filename="${encodeURIComponent(file.filename)}"`,
     });
+  }
+
+  /** An uploaded image as a data URL, for models that take images inline; null if not an image. */
+  async dataUrl(owner: string, id: string): Promise<string | null> {
+    const file = await this.files.findOwned(owner, id);
+    const type = file && IMAGE_TYPES[file.filename.split('.').pop()?.toLowerCase() ?? ''];
+    if (!file || !type || file.bytes > MAX_INLINE_IMAGE_BYTES) {
+      return null;
+    }
+    return `data:${type};base64,${(await this.storage.read(id)).toString('base64')}`;
   }
 
   async list(owner: string, query: ListFilesQueryDto): Promise<ListPage<FileObject>> {

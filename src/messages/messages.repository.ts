@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryDeepPartialEntity, Repository } from 'typeorm';
+import { ConflictingState, ObjectNotFound } from '../common/errors/app-errors';
 import { paginate, Slice } from '../common/pagination/cursor-paginator';
 import { ThreadEntity } from '../threads/thread.entity';
 import { ListMessagesQueryDto } from './dto/list-messages-query.dto';
@@ -16,6 +17,43 @@ export class MessagesRepository {
     // JSONB content is typed precisely; TypeORM's deep-partial type cannot follow unions of it.
     await manager.insert(MessageEntity, entities as QueryDeepPartialEntity<MessageEntity>[]);
     return entities;
+  }
+
+  /**
+   * Locks the thread row for the rest of the transaction and checks that no run is active on it.
+   * Adding a message and creating a run both take this lock, so neither can slip past the other.
+   */
+  async lockIdleThread(manager: EntityManager, owner: string, threadId: string, action: 'message' | 'run'): Promise<void> {
+    const [thread] = await manager.query('SELECT id FROM threads WHERE id = $1 AND owner = $2 FOR UPDATE', [threadId, owner]);
+    if (!thread) {
+      throw new ObjectNotFound('thread', threadId);
+    }
+    const [active] = await manager.query(
+      `SELECT id FROM runs WHERE thread_id = $1 AND status IN ('queued', 'in_progress', 'requires_action', 'cancelling')`,
+      [threadId],
+    );
+    if (active) {
+      // OpenAI's wording, which clients match on.
+      throw new ConflictingState(
+        action === 'message'
+          ? `Can't add messages to ${threadId} while a run ${active.id} is active.`
+          : `Thread ${threadId} already has an active run ${active.id}.`,
+        action === 'message' ? null : 'thread_id',
+      );
+    }
+  }
+
+  /** The whole thread in order, for the prompt (truncation happens after). */
+  allOfThread(threadId: string): Promise<MessageEntity[]> {
+    return this.messages
+      .createQueryBuilder('message')
+      .where('message.thread_id = :threadId', { threadId })
+      .orderBy('message.seq', 'ASC')
+      .getMany();
+  }
+
+  async update(id: string, patch: Partial<MessageEntity>): Promise<void> {
+    await this.messages.update({ id }, patch as QueryDeepPartialEntity<MessageEntity>);
   }
 
   save(message: MessageEntity): Promise<MessageEntity> {

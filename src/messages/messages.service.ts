@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { ObjectNotFound } from '../common/errors/app-errors';
 import { ListPage, toListPage } from '../common/pagination/list-page';
 import { CreateMessageDto } from './dto/create-message.dto';
@@ -13,11 +14,17 @@ export class MessagesService {
   constructor(
     private readonly messages: MessagesRepository,
     private readonly drafter: MessageDrafter,
+    private readonly dataSource: DataSource,
   ) {}
 
+  /** Adds a message, unless a run is active on the thread (OpenAI answered 400 then). */
   async create(owner: string, threadId: string, dto: CreateMessageDto): Promise<MessageObject> {
     await this.assertThread(owner, threadId);
-    const [message] = await this.messages.insert([await this.drafter.draft(owner, threadId, dto)]);
+    const draft = await this.drafter.draft(owner, threadId, dto);
+    const [message] = await this.dataSource.transaction(async (manager) => {
+      await this.messages.lockIdleThread(manager, owner, threadId, 'message');
+      return this.messages.insert([draft], manager);
+    });
     return message.toObject();
   }
 

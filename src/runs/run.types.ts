@@ -38,6 +38,9 @@ export interface FileSearchToolCall {
   id: string;
   type: 'file_search';
   file_search: { ranking_options?: unknown; results?: unknown[] };
+  /** Kept for rebuilding the prompt; never on the wire. */
+  arguments?: string;
+  output?: string;
 }
 
 export type ToolCall = FunctionToolCall | FileSearchToolCall;

@@ -27,8 +27,8 @@ export abstract class AppError extends Error {
 export class ObjectNotFound extends AppError {
   readonly kind = 'not_found';
 
-  constructor(objectName: string, id: string) {
-    super(`No ${objectName} found with id '${id}'.`);
+  constructor(objectName: string, id: string, param: string | null = null) {
+    super(`No ${objectName} found with id '${id}'.`, param);
   }
 }
 

@@ -62,31 +62,32 @@ export class RunStepEntity extends OwnedEntity {
       expired_at: this.expiredAt,
       failed_at: this.failedAt,
       last_error: this.lastError,
-      step_details: options.includeFileSearchContent ? this.stepDetails : withoutResultContent(this.stepDetails),
+      step_details: onTheWire(this.stepDetails, options.includeFileSearchContent ?? false),
       usage: this.usage,
       metadata: {},
     };
   }
 }
 
-/** file_search result content is returned only when asked for with `include[]` (as OpenAI did). */
-function withoutResultContent(details: StepDetails): StepDetails {
+/**
+ * Step details as OpenAI returned them: server tool calls lose the prompt text kept for the
+ * executor, and file_search result content is returned only when asked for with `include[]`.
+ */
+function onTheWire(details: StepDetails, includeContent: boolean): StepDetails {
   if (details.type !== 'tool_calls') {
     return details;
   }
   return {
     type: 'tool_calls',
-    tool_calls: details.tool_calls.map((call) =>
-      call.type === 'file_search' && call.file_search.results
-        ? {
-            ...call,
-            file_search: {
-              ...call.file_search,
-              results: call.file_search.results.map((result) => ({ ...(result as object), content: undefined })),
-            },
-          }
-        : call,
-    ),
+    tool_calls: details.tool_calls.map((call) => {
+      if (call.type === 'function') {
+        return call;
+      }
+      const results = call.file_search.results?.map((result) =>
+        includeContent ? result : { ...(result as object), content: undefined },
+      );
+      return { id: call.id, type: call.type, file_search: { ...call.file_search, results } };
+    }),
   };
 }
 

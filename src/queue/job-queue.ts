@@ -1,0 +1,54 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { DatabaseServer } from '../database/database-server';
+
+/**
+ * The durable job queue: pg-boss on the same PostgreSQL (its own `pgboss` schema), so queued
+ * work survives restarts and needs no other service. pg-boss 10 is its last major for Node 20.
+ */
+@Injectable()
+export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger(JobQueue.name);
+  private boss?: PgBoss;
+
+  constructor(private readonly database: DatabaseServer) {}
+
+  async onModuleInit(): Promise<void> {
+    this.boss = new PgBoss({ connectionString: await this.database.connectionUrl(), schema: 'pgboss', max: 4 });
+    this.boss.on('error', (error) => this.logger.error(`Job queue: ${error.message}`));
+    await this.boss.start();
+  }
+
+  async createQueue(name: string): Promise<void> {
+    await this.started().createQueue(name);
+  }
+
+  async send(name: string, data: object, options: PgBoss.SendOptions = {}): Promise<void> {
+    await this.started().send(name, data, options);
+  }
+
+  work<T extends object>(name: string, options: PgBoss.WorkOptions, handler: (data: T) => Promise<void>): Promise<string> {
+    return this.started().work<T>(name, options, async ([job]) => handler(job.data));
+  }
+
+  /** Wakes a local worker now instead of at its next poll. */
+  notify(workerId: string): void {
+    this.boss?.notifyWorker(workerId);
+  }
+
+  isRunning(): boolean {
+    return this.boss !== undefined;
+  }
+
+  /** Before the database closes: stop fetching and let in-flight handlers finish briefly. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.boss?.stop({ graceful: true, wait: true, timeout: 5_000 });
+  }
+
+  private started(): PgBoss {
+    if (!this.boss) {
+      throw new Error('The job queue is not started');
+    }
+    return this.boss;
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { nowSeconds } from '../../common/ids/ids';
+import { Environment } from '../../config/environment';
+import { RunLifecycle } from '../engine/run-lifecycle';
+import { RunsRepository } from '../runs.repository';
+import { RunDispatcher } from './run-dispatcher';
+
+/**
+ * Keeps runs moving when nobody else will: expires runs past `expires_at` (also those waiting
+ * for tool outputs), and hands runs whose executor stopped heartbeating (a killed worker) back
+ * to the queue. Safe to run in every worker: each action is a conditional update or a claim.
+ */
+@Injectable()
+export class RunSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RunSweeper.name);
+  private timer?: NodeJS.Timeout;
+  private readonly leaseSeconds: number;
+
+  constructor(
+    private readonly runs: RunsRepository,
+    private readonly lifecycle: RunLifecycle,
+    private readonly dispatcher: RunDispatcher,
+    private readonly config: ConfigService<Environment, true>,
+  ) {
+    this.leaseSeconds = config.get('RUN_LEASE_SECONDS', { infer: true });
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.get('POSTE_ROLE', { infer: true }) === 'api') {
+      return;
+    }
+    // A third of the lease: a dead worker's run moves on within about 1.3 leases.
+    this.timer = setInterval(() => void this.sweep(), (this.leaseSeconds * 1000) / 3);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async sweep(): Promise<void> {
+    try {
+      for (const runId of await this.runs.overdue(nowSeconds(), this.leaseSeconds)) {
+        await this.lifecycle.expire(runId);
+      }
+      for (const runId of await this.runs.orphaned(this.leaseSeconds)) {
+        this.logger.warn(`Run ${runId} lost its executor; queueing it again`);
+        await this.dispatcher.enqueue(runId);
+      }
+    } catch (error) {
+      this.logger.error(`Sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
