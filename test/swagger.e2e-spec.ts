@@ -7,7 +7,7 @@ type Operation = {
   responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
 };
 
-/** SPEC §3 routes 1–15 and 25–29, plus the files routes. */
+/** The 29 routes of SPEC §3, runs/wait, and the files routes. */
 const ROUTES: Array<[string, string]> = [
   ['post', '/api/ai/assistants'],
   ['get', '/api/ai/assistants'],
@@ -24,6 +24,16 @@ const ROUTES: Array<[string, string]> = [
   ['get', '/api/ai/threads/{thread_id}/messages/{message_id}'],
   ['post', '/api/ai/threads/{thread_id}/messages/{message_id}'],
   ['delete', '/api/ai/threads/{thread_id}/messages/{message_id}'],
+  ['post', '/api/ai/threads/{thread_id}/runs'],
+  ['get', '/api/ai/threads/{thread_id}/runs'],
+  ['get', '/api/ai/threads/{thread_id}/runs/{run_id}'],
+  ['post', '/api/ai/threads/{thread_id}/runs/{run_id}'],
+  ['post', '/api/ai/threads/{thread_id}/runs/{run_id}/cancel'],
+  ['post', '/api/ai/threads/{thread_id}/runs/{run_id}/submit_tool_outputs'],
+  ['post', '/api/ai/threads/runs'],
+  ['get', '/api/ai/threads/{thread_id}/runs/{run_id}/steps'],
+  ['get', '/api/ai/threads/{thread_id}/runs/{run_id}/steps/{step_id}'],
+  ['post', '/api/ai/threads/{thread_id}/runs/wait'],
   ['post', '/api/ai/vector_stores'],
   ['get', '/api/ai/vector_stores'],
   ['get', '/api/ai/vector_stores/{vector_store_id}'],

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { RunEvents, RunEvent } from './engine/run-events';
 import { DONE_FRAME, encodeEvent, STREAM_END_EVENTS } from './engine/sse';
@@ -13,8 +13,6 @@ import { StartedRun } from './runs.service';
  */
 @Injectable()
 export class RunResponder {
-  private readonly logger = new Logger(RunResponder.name);
-
   constructor(
     private readonly events: RunEvents,
     private readonly dispatcher: RunDispatcher,

@@ -1,5 +1,4 @@
 import { METADATA_SCHEMA, SchemaProperty } from '../../common/openapi/schema-property';
-import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsMetadata, Metadata } from '../../common/metadata/metadata';
 

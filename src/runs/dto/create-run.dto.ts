@@ -1,56 +1,35 @@
+import { PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AssistantTool, checkResponseFormat, checkTools, ResponseFormat } from '../../assistants/dto/assistant-shapes';
-import { RESPONSE_FORMAT_SCHEMA, TOOLS_SCHEMA } from '../../assistants/dto/assistant-schemas';
-import { REASONING_EFFORTS } from '../../assistants/dto/create-assistant.dto';
-import { IsMetadata, Metadata } from '../../common/metadata/metadata';
-import { METADATA_SCHEMA, SchemaProperty } from '../../common/openapi/schema-property';
+import { CreateAssistantDto } from '../../assistants/dto/create-assistant.dto';
+import { SchemaProperty } from '../../common/openapi/schema-property';
 import { ValidShape } from '../../common/validation/shape-validator';
 import { CreateMessageDto } from '../../messages/dto/create-message.dto';
 import { ToolChoice, TruncationStrategy } from '../run.types';
 import { checkToolChoice, checkTruncationStrategy } from './run-shapes';
 import { TOOL_CHOICE_SCHEMA, TRUNCATION_SCHEMA } from './run-schemas';
 
-/** The run parameters shared by create run, create-and-run and wait; they override the assistant's. */
-export class RunParametersDto {
+/**
+ * The run parameters shared by create run, create-and-run and wait. Those an assistant also has
+ * come from its DTO (same rules), all optional: they override the assistant's for this run.
+ */
+export class RunParametersDto extends PartialType(
+  PickType(CreateAssistantDto, ['model', 'instructions', 'tools', 'metadata', 'temperature', 'top_p', 'response_format', 'reasoning_effort'] as const),
+) {
   /** The assistant whose model, instructions and tools the run uses. */
   @IsString() @MinLength(1)
   assistant_id: string;
-
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(256)
-  model?: string | null;
-
-  /** Replaces the assistant's instructions for this run. */
-  @IsOptional() @IsString() @MaxLength(256_000)
-  instructions?: string | null;
-
-  @SchemaProperty(TOOLS_SCHEMA)
-  @IsOptional() @ValidShape('tools', checkTools)
-  tools?: AssistantTool[] | null;
-
-  @SchemaProperty(METADATA_SCHEMA)
-  @IsOptional() @IsMetadata()
-  metadata?: Metadata | null;
-
-  @IsOptional() @IsNumber() @Min(0) @Max(2)
-  temperature?: number | null;
-
-  @IsOptional() @IsNumber() @Min(0) @Max(1)
-  top_p?: number | null;
 
   /** Answer with server-sent events instead of the run object. */
   @IsOptional() @IsBoolean()
@@ -68,10 +47,6 @@ export class RunParametersDto {
   @IsOptional() @ValidShape('truncationStrategy', checkTruncationStrategy)
   truncation_strategy?: TruncationStrategy | null;
 
-  @SchemaProperty(RESPONSE_FORMAT_SCHEMA)
-  @IsOptional() @ValidShape('responseFormat', checkResponseFormat)
-  response_format?: ResponseFormat | null;
-
   @SchemaProperty(TOOL_CHOICE_SCHEMA)
   @IsOptional() @ValidShape('toolChoice', checkToolChoice)
   tool_choice?: ToolChoice | null;
@@ -80,9 +55,6 @@ export class RunParametersDto {
   @IsOptional() @IsBoolean()
   parallel_tool_calls?: boolean;
 
-  @SchemaProperty({ type: 'string', enum: [...REASONING_EFFORTS], nullable: true })
-  @IsOptional() @IsIn(REASONING_EFFORTS)
-  reasoning_effort?: string | null;
 }
 
 export class CreateRunDto extends RunParametersDto {

@@ -1,5 +1,4 @@
 import { METADATA_SCHEMA, SchemaProperty } from '../../common/openapi/schema-property';
-import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
 import { checkToolResources, ToolResources } from '../../assistants/dto/assistant-shapes';
