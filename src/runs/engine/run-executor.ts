@@ -4,10 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { nowSeconds } from '../../common/ids/ids';
 import { Environment } from '../../config/environment';
-import { ChatRequest, ModelTurn } from '../../model/chat.types';
+import { ModelTurn } from '../../model/chat.types';
 import { ModelClient } from '../../model/model-client';
 import { classifyModelError } from '../../model/model-errors';
-import { countTokens } from 'gpt-tokenizer';
 import { MessagesRepository } from '../../messages/messages.repository';
 import { RunEntity } from '../run.entity';
 import { RunUsage, ToolCall } from '../run.types';
@@ -18,8 +17,7 @@ import { RunEvents } from './run-events';
 import { RunLifecycle } from './run-lifecycle';
 import { ToolDispatcher } from './tool-dispatcher';
 import { TurnRecorder } from './turn-recorder';
-
-const NO_USAGE: RunUsage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+import { addUsage, chatRequest, estimateUsage, NO_USAGE, requiredActionFor } from './turn-request';
 
 /**
  * Drives a run to a stop: terminal, or `requires_action`. It first claims the run's lease (so no
@@ -116,7 +114,7 @@ export class RunExecutor implements OnApplicationShutdown {
       const recorder = new TurnRecorder({ steps: this.steps, messages: this.messages, events: this.events }, run);
       let turn: ModelTurn;
       try {
-        turn = await this.model.streamTurn(this.request(run, prompt.messages, usage), recorder.listener(), signal);
+        turn = await this.model.streamTurn(chatRequest(run, prompt.messages, usage, this.tools), recorder.listener(), signal);
         await recorder.settled();
       } catch (error) {
         await this.stopMidTurn(run, recorder, signal, error, usage);
@@ -231,53 +229,6 @@ export class RunExecutor implements OnApplicationShutdown {
     }
     return true;
   }
-
-  private request(run: RunEntity, messages: ChatRequest['messages'], usage: RunUsage): ChatRequest {
-    const tools = this.tools.offeredTools(run);
-    const remaining = run.maxCompletionTokens === null ? undefined : run.maxCompletionTokens - usage.completion_tokens;
-    const format = run.responseFormat === 'auto' ? null : run.responseFormat;
-    return {
-      model: run.model,
-      messages,
-      ...(tools.length > 0 && {
-        tools,
-        tool_choice: this.tools.toolChoice(run.toolChoice) as ChatRequest['tool_choice'],
-        parallel_tool_calls: run.parallelToolCalls,
-      }),
-      ...(run.temperature !== null && { temperature: run.temperature }),
-      ...(run.topP !== null && { top_p: run.topP }),
-      ...(format && { response_format: format as ChatRequest['response_format'] }),
-      ...(remaining !== undefined && { max_completion_tokens: remaining }),
-      ...(run.reasoningEffort && { reasoning_effort: run.reasoningEffort as ChatRequest['reasoning_effort'] }),
-    };
-  }
 }
 
 const INTERRUPTED = { code: 'server_error' as const, message: 'The worker executing this step stopped; the run was resumed.' };
-
-function requiredActionFor(calls: ToolCall[]) {
-  return {
-    type: 'submit_tool_outputs' as const,
-    submit_tool_outputs: {
-      tool_calls: calls.flatMap((call) =>
-        call.type === 'function'
-          ? [{ id: call.id, type: 'function' as const, function: { name: call.function.name, arguments: call.function.arguments } }]
-          : [],
-      ),
-    },
-  };
-}
-
-function addUsage(a: RunUsage, b: RunUsage): RunUsage {
-  return {
-    prompt_tokens: a.prompt_tokens + b.prompt_tokens,
-    completion_tokens: a.completion_tokens + b.completion_tokens,
-    total_tokens: a.total_tokens + b.total_tokens,
-  };
-}
-
-/** When an endpoint sends no usage, count with the tokenizer rather than report nothing. */
-function estimateUsage(promptTokens: number, turn: ModelTurn): RunUsage {
-  const completion = countTokens(turn.content + turn.toolCalls.map((call) => call.name + call.arguments).join(''));
-  return { prompt_tokens: promptTokens, completion_tokens: completion, total_tokens: promptTokens + completion };
-}
