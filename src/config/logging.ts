@@ -9,9 +9,12 @@ import { Environment } from './environment';
  * Credentials are redacted and bodies are never logged.
  */
 export function loggingOptions(config: ConfigService<Environment, true>): Params {
+  const level = config.get('LOG_LEVEL', { infer: true });
   return {
     pinoHttp: {
-      level: config.get('LOG_LEVEL', { infer: true }),
+      level,
+      // The per-request line is logged at info: above that level, skip its work entirely.
+      autoLogging: ['trace', 'debug', 'info'].includes(level),
       genReqId: (req: IncomingMessage) => {
         const given = req.headers['x-request-id'];
         return typeof given === 'string' && given.length <= 128 ? given : randomUUID();
