@@ -72,6 +72,23 @@ describe('Files (e2e)', () => {
     expect(incomingFiles()).toEqual([]);
   });
 
+  it('should detach a deleted file from the assistants and threads that referenced it', async () => {
+    const keep = await alice.files.create({ file: await toFile(Buffer.from('keep'), 'keep.csv'), purpose: 'assistants' });
+    const gone = await alice.files.create({ file: await toFile(Buffer.from('gone'), 'gone.csv'), purpose: 'assistants' });
+    const resources = { code_interpreter: { file_ids: [keep.id, gone.id] } };
+    const assistant = await alice.beta.assistants.create({ model: 'gpt-4o', tools: [{ type: 'code_interpreter' }], tool_resources: resources });
+    const thread = await alice.beta.threads.create({ tool_resources: resources });
+
+    await alice.files.delete(gone.id);
+
+    await expect(alice.beta.assistants.retrieve(assistant.id)).resolves.toMatchObject({
+      tool_resources: { code_interpreter: { file_ids: [keep.id] } },
+    });
+    await expect(alice.beta.threads.retrieve(thread.id)).resolves.toMatchObject({
+      tool_resources: { code_interpreter: { file_ids: [keep.id] } },
+    });
+  });
+
   it("should hide one tenant's files from another", async () => {
     const file = await alice.files.create({ file: await toFile(Buffer.from('mine'), 'mine.txt'), purpose: 'assistants' });
     await expect(bob.files.retrieve(file.id)).rejects.toMatchObject({ status: 404 });

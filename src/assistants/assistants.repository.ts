@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { paginate, Slice } from '../common/pagination/cursor-paginator';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
+import { detachFileFromToolResources } from '../files/file-references';
 import { AssistantEntity } from './assistant.entity';
 
 @Injectable()
@@ -23,6 +24,10 @@ export class AssistantsRepository {
 
   listOwned(owner: string, query: ListQueryDto): Promise<Slice<AssistantEntity>> {
     return paginate(this.assistants.createQueryBuilder('assistant').where('assistant.owner = :owner', { owner }), query);
+  }
+
+  detachFile(owner: string, fileId: string): Promise<number> {
+    return detachFileFromToolResources(this.assistants.manager, 'assistants', owner, fileId);
   }
 
   async deleteOwned(owner: string, id: string): Promise<boolean> {

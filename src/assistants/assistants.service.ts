@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { ObjectNotFound } from '../common/errors/app-errors';
 import { newId, nowSeconds } from '../common/ids/ids';
 import { ListPage, toListPage } from '../common/pagination/list-page';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
+import { FILE_DELETED, FileDeletedEvent } from '../files/files.service';
 import { ToolResourcesService } from '../tool-resources/tool-resources.service';
 import { AssistantEntity, AssistantObject } from './assistant.entity';
 import { AssistantsRepository } from './assistants.repository';
@@ -46,7 +48,13 @@ export class AssistantsService {
     return { id, object: 'assistant.deleted' as const, deleted: true };
   }
 
-  /** Used by runs (issue 3) to resolve the assistant a run executes. */
+  /** A deleted file no longer appears in any of the owner's assistants. */
+  @OnEvent(FILE_DELETED)
+  async detachDeletedFile({ owner, fileId }: FileDeletedEvent): Promise<void> {
+    await this.assistants.detachFile(owner, fileId);
+  }
+
+  /** Resolves the assistant a run executes. */
   async findOwned(owner: string, id: string): Promise<AssistantEntity> {
     const assistant = await this.assistants.findOwned(owner, id);
     if (!assistant) {

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { paginate, Slice } from '../common/pagination/cursor-paginator';
 import { ListThreadsQueryDto } from './dto/list-threads-query.dto';
+import { detachFileFromToolResources } from '../files/file-references';
 import { ThreadEntity } from './thread.entity';
 
 @Injectable()
@@ -29,6 +30,10 @@ export class ThreadsRepository {
       qb.andWhere('thread.metadata @> :filter::jsonb', { filter: JSON.stringify(query.metadata) });
     }
     return paginate(qb, query);
+  }
+
+  detachFile(owner: string, fileId: string): Promise<number> {
+    return detachFileFromToolResources(this.threads.manager, 'threads', owner, fileId);
   }
 
   /** Messages go with the thread: the foreign key cascades. */

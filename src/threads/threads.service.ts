@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
 import { ObjectNotFound } from '../common/errors/app-errors';
 import { newId, nowSeconds } from '../common/ids/ids';
 import { ListPage, toListPage } from '../common/pagination/list-page';
+import { FILE_DELETED, FileDeletedEvent } from '../files/files.service';
 import { MessageEntity } from '../messages/message.entity';
 import { MessageDrafter } from '../messages/message-drafter';
 import { MessagesRepository } from '../messages/messages.repository';
@@ -68,6 +70,12 @@ export class ThreadsService {
       throw new ObjectNotFound('thread', id);
     }
     return { id, object: 'thread.deleted' as const, deleted: true };
+  }
+
+  /** A deleted file no longer appears in any of the owner's threads. */
+  @OnEvent(FILE_DELETED)
+  async detachDeletedFile({ owner, fileId }: FileDeletedEvent): Promise<void> {
+    await this.threads.detachFile(owner, fileId);
   }
 
   async findOwned(owner: string, id: string): Promise<ThreadEntity> {
