@@ -16,30 +16,37 @@
  * API, bulk messages inserted with SQL; autocannon with a discarded warm-up before each run.
  * Everything it starts is stopped, and temporary directories removed, also on failure.
  *
+ * Then (bench/runs.js) the run engine: a second Poste, pointed at a zero-latency scripted model,
+ * measured for server-added latency per run, the SDK's createAndPoll, streaming time to first
+ * token and runs/s at 200 concurrent runs. BENCH_ONLY=crud or BENCH_ONLY=runs picks one part.
+ *
  * It is a measurement, not a test: it exits 0 whether targets pass or miss, and non-zero only
  * when the harness itself fails. Knobs: see bench/README.md.
  */
 
-const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
 const { freePort, startNode, waitUntilReady, stopChild } = require('./lib/processes');
 const { startDatabase } = require('./lib/postgres');
+const { AUTHORIZATION, POOL_SIZE, startPoste } = require('./lib/poste');
 const { OWNER, apiClient, seedThroughApi, seedMessages, checkLists, removeSeed } = require('./lib/seed');
 const { measure } = require('./lib/load');
-const { printTable, printFailures, printTargets } = require('./lib/report');
+const { printTable, printFailures, printTargets, reportPosteLogs } = require('./lib/report');
+const { log, seconds, positiveInt } = require('./lib/util');
+const { benchRuns } = require('./runs');
 
-const ROOT = path.resolve(__dirname, '..');
-const SECRET = 'bench-secret';
-const AUTHORIZATION = `Basic ${Buffer.from(`${OWNER}:${SECRET}`).toString('base64')}`;
-// Poste's default DATABASE_POOL_SIZE; passed to both servers so the comparison is like for like.
-const POOL_SIZE = 10;
 const SMALL_THREAD = 100;
 const LARGE_THREAD = 100_000;
+const PARTS = ['crud', 'runs'];
 
 function readConfig() {
+  const only = process.env.BENCH_ONLY || undefined;
+  if (only !== undefined && !PARTS.includes(only)) {
+    throw new Error(`BENCH_ONLY must be one of ${PARTS.join(', ')} (got "${only}")`);
+  }
   return {
+    parts: only ? [only] : PARTS,
     duration: positiveInt('BENCH_DURATION', 10),
     warmup: positiveInt('BENCH_WARMUP', 3),
     connections: positiveInt('BENCH_CONNECTIONS', 50),
@@ -81,7 +88,6 @@ async function main() {
   try {
     // Read inside main() so a bad knob is reported like any other harness failure.
     const config = readConfig();
-    log(`duration ${config.duration} s per scenario after a ${config.warmup} s warm-up, ${config.connections} connections`);
     const machine = describeMachine();
     log(machine);
 
@@ -89,51 +95,39 @@ async function main() {
     cleanup.add('PostgreSQL', database.stop);
     log(`database: ${database.label}`);
 
-    const poste = await startPoste(database.url, cleanup);
-    const ids = await seed(poste.baseUrl, database, cleanup);
-
-    // The ceiling runs first, while Poste sits idle (it has no background work), so that neither
-    // server is measured just after the write scenario has left autovacuum work behind.
-    const ceilingResult = await measureCeiling(database.url, ids.assistantId, config, cleanup);
-    const posteResults = await measurePoste(poste.baseUrl, ids, config);
-
-    const { listMissed } = report(ceilingResult, posteResults, config, machine);
-    reportPosteLogs(poste.output);
-    // A slow large list is explained on the spot: the plan says whether the index is used.
-    if (listMissed || process.env.BENCH_EXPLAIN === '1') {
-      await explainList(database.url, ids);
+    if (config.parts.includes('crud')) {
+      await benchCrud(database, config, machine, cleanup);
+    }
+    if (config.parts.includes('runs')) {
+      if (config.parts.includes('crud')) {
+        console.log('');
+      }
+      await benchRuns({ database, cleanup, machine });
     }
   } finally {
     await cleanup.run();
   }
 }
 
-/** `node dist/main.js` with throttling off (a 0 limit disables a class) and a private DATA_DIR. */
-async function startPoste(databaseUrl, cleanup) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'poste-bench-data-'));
-  cleanup.add('Poste data dir', async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const port = await freePort();
-  const server = startNode(path.join(ROOT, 'dist', 'main.js'), {
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: String(POOL_SIZE),
-    AUTH_USERS: `${OWNER}:${SECRET}`,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    DATA_DIR: dataDir,
-    RATE_LIMIT_READ: '0',
-    RATE_LIMIT_POLL: '0',
-    RATE_LIMIT_WRITE: '0',
-    RATE_LIMIT_RUN: '0',
-    RATE_LIMIT_UPLOAD: '0',
-  }, { cwd: ROOT });
-  cleanup.add('Poste', () => stopChild(server.child));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  // Readiness includes "all migrations applied", which Poste does at start.
-  await waitUntilReady(`${baseUrl}/api/health/ready`, { ...server, name: 'Poste' });
-  log(`Poste ready on port ${port} in ${seconds(started)}`);
-  return { baseUrl, output: server.output };
+/** The CRUD routes against their ceiling; its Poste is stopped afterwards so the runs part has the machine. */
+async function benchCrud(database, config, machine, cleanup) {
+  log(`CRUD: duration ${config.duration} s per scenario after a ${config.warmup} s warm-up, ${config.connections} connections`);
+  const poste = await startPoste(database.url, cleanup);
+  const ids = await seed(poste.baseUrl, database, cleanup);
+
+  // The ceiling runs first, while Poste sits idle (but for its job-queue polling), so that neither
+  // server is measured just after the write scenario has left autovacuum work behind.
+  const ceilingResult = await measureCeiling(database.url, ids.assistantId, config, cleanup);
+  const posteResults = await measurePoste(poste.baseUrl, ids, config);
+  await poste.stop();
+
+  console.log('== CRUD ==');
+  const { listMissed } = report(ceilingResult, posteResults, config, machine);
+  reportPosteLogs(poste.output);
+  // A slow large list is explained on the spot: the plan says whether the index is used.
+  if (listMissed || process.env.BENCH_EXPLAIN === '1') {
+    await explainList(database.url, ids);
+  }
 }
 
 async function seed(baseUrl, database, cleanup) {
@@ -215,33 +209,6 @@ function report(ceiling, poste, config, machine) {
   });
 }
 
-/** Warnings and errors Poste logged under load are part of the result. */
-function reportPosteLogs(output) {
-  if (output.problemCount === 0) {
-    console.log('\nPoste logged no warnings or errors during the run.');
-    return;
-  }
-  const distinct = new Map();
-  for (const line of output.problems) {
-    const key = summarise(line);
-    distinct.set(key, (distinct.get(key) ?? 0) + 1);
-  }
-  console.log(`\nPoste logged ${output.problemCount} warning/error lines; most frequent (of the first ${output.problems.length}):`);
-  [...distinct.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 5)
-    .forEach(([text, count]) => console.log(`  ${count}×  ${text}`));
-}
-
-function summarise(line) {
-  try {
-    const record = JSON.parse(line);
-    return `[level ${record.level}] ${record.msg ?? record.err?.message ?? line}`.slice(0, 200);
-  } catch {
-    return line.slice(0, 200);
-  }
-}
-
 /** The plan of (roughly) the query behind GET /threads/{id}/messages?limit=20, for both threads. */
 async function explainList(databaseUrl, ids) {
   const client = new Client({ connectionString: databaseUrl });
@@ -272,27 +239,6 @@ function describeMachine() {
   const cores = os.cpus().length;
   const busy = load > cores * 0.5 ? ' — other processes are busy; figures will be noisy' : '';
   return `machine: ${cores} cores, load average ${load.toFixed(2)} at start${busy}`;
-}
-
-function positiveInt(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') {
-    return fallback;
-  }
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${name} must be a positive integer (got "${raw}")`);
-  }
-  return value;
-}
-
-function seconds(since) {
-  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
-}
-
-/** Progress goes to stderr so stdout carries only the results. */
-function log(message) {
-  console.error(`[bench] ${message}`);
 }
 
 main().then(

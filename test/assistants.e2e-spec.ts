@@ -14,7 +14,8 @@ describe('Assistants (e2e)', () => {
   });
   afterAll(() => app.close());
 
-  const countAssistants = async () => Number((await app.sql<{ n: string }>('SELECT count(*) AS n FROM assistants'))[0].n);
+  const countAssistants = async () =>
+    Number((await app.sql<{ n: string }>('SELECT count(*) AS n FROM assistants'))[0].n);
 
   it('should create, retrieve, modify, list and delete an assistant through the SDK', async () => {
     const created = await alice.beta.assistants.create({
@@ -47,7 +48,12 @@ describe('Assistants (e2e)', () => {
     await expect(alice.beta.assistants.retrieve(created.id)).resolves.toEqual(created);
 
     const updated = await alice.beta.assistants.update(created.id, { name: 'Renamed', metadata: { team: 'sales' } });
-    expect(updated).toMatchObject({ id: created.id, name: 'Renamed', metadata: { team: 'sales' }, instructions: 'Be brief.' });
+    expect(updated).toMatchObject({
+      id: created.id,
+      name: 'Renamed',
+      metadata: { team: 'sales' },
+      instructions: 'Be brief.',
+    });
 
     const cleared = await alice.beta.assistants.update(created.id, { description: null });
     expect(cleared.description).toBeNull();
@@ -74,7 +80,10 @@ describe('Assistants (e2e)', () => {
   });
 
   it('should answer an unknown assistant id with a 404 in the OpenAI envelope', async () => {
-    const response = await app.http().get('/api/ai/assistants/asst_doesnotexist').set('Authorization', basicAuth('alice'));
+    const response = await app
+      .http()
+      .get('/api/ai/assistants/asst_doesnotexist')
+      .set('Authorization', basicAuth('alice'));
     expect(response.status).toBe(404);
     expect(response.body).toEqual({
       error: {
@@ -118,7 +127,11 @@ describe('Assistants (e2e)', () => {
         'response_format.json_schema.name',
       ],
       ['bad reasoning_effort', { model: 'm', reasoning_effort: 'extreme' }, 'reasoning_effort'],
-      ['metadata with 17 pairs', { model: 'm', metadata: Object.fromEntries([...Array(17).keys()].map((i) => [`k${i}`, 'v'])) }, 'metadata'],
+      [
+        'metadata with 17 pairs',
+        { model: 'm', metadata: Object.fromEntries([...Array(17).keys()].map((i) => [`k${i}`, 'v'])) },
+        'metadata',
+      ],
       ['metadata key of 65 chars', { model: 'm', metadata: { ['k'.repeat(65)]: 'v' } }, 'metadata'],
       ['metadata value of 513 chars', { model: 'm', metadata: { k: 'v'.repeat(513) } }, 'metadata'],
       ['metadata non-string value', { model: 'm', metadata: { k: 1 } }, 'metadata'],
@@ -132,11 +145,7 @@ describe('Assistants (e2e)', () => {
 
     it.each(cases)('should reject %s with a 400 naming the param, writing nothing', async (_name, body, param) => {
       const before = await countAssistants();
-      const response = await app
-        .http()
-        .post('/api/ai/assistants')
-        .set('Authorization', basicAuth('alice'))
-        .send(body);
+      const response = await app.http().post('/api/ai/assistants').set('Authorization', basicAuth('alice')).send(body);
       expect(response.status).toBe(400);
       expect(response.body.error).toMatchObject({ type: 'invalid_request_error', param });
       expect(typeof response.body.error.message).toBe('string');
@@ -148,7 +157,7 @@ describe('Assistants (e2e)', () => {
       await expect(alice.beta.assistants.create({ model: 'm', metadata })).resolves.toMatchObject({ metadata });
     });
 
-    it("should reject a vector store of another tenant in tool_resources as if it did not exist", async () => {
+    it('should reject a vector store of another tenant in tool_resources as if it did not exist', async () => {
       const bobsStore = await bob.vectorStores.create({ name: 'bob kb' });
       for (const vectorStoreId of [bobsStore.id, 'vs_missing']) {
         const error = await alice.beta.assistants

@@ -36,7 +36,10 @@ describe('Basic auth (e2e)', () => {
   it('should answer a wrong password, an unknown user or a Bearer token with 401', async () => {
     expectChallenge(await app.http().get('/api/ai/assistants').set('Authorization', basicAuth('bob', 'wrong')));
     expectChallenge(
-      await app.http().get('/api/ai/assistants').set('Authorization', `Basic ${Buffer.from('mallory:x').toString('base64')}`),
+      await app
+        .http()
+        .get('/api/ai/assistants')
+        .set('Authorization', `Basic ${Buffer.from('mallory:x').toString('base64')}`),
     );
     expectChallenge(await app.http().get('/api/ai/assistants').set('Authorization', 'Bearer sk-abc'));
   });
@@ -60,7 +63,14 @@ describe('Basic auth (e2e)', () => {
     const guarded = await startTestApp({ RATE_LIMIT_AUTH_FAILURES: '5' });
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 7; attempt++) {
-      statuses.push((await guarded.http().get('/api/ai/assistants').set('Authorization', basicAuth('alice', `guess${attempt}`))).status);
+      statuses.push(
+        (
+          await guarded
+            .http()
+            .get('/api/ai/assistants')
+            .set('Authorization', basicAuth('alice', `guess${attempt}`))
+        ).status,
+      );
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429]);

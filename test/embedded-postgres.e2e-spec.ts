@@ -30,7 +30,13 @@ describe('Embedded PostgreSQL start path (e2e)', () => {
 
   async function startServer(): Promise<{ server: ChildProcess; sdk: OpenAI; output: () => string }> {
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    };
     delete env.DATABASE_URL;
     delete env.AUTH_USERS;
     env.EMBEDDED_POSTGRES_PORT = String(await freePort());
@@ -42,7 +48,10 @@ describe('Embedded PostgreSQL start path (e2e)', () => {
     server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const baseURL = `http://127.0.0.1:${port}/api/ai`;
     for (let attempt = 0; attempt < 300; attempt++) {
-      const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.ok, () => false);
+      const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ready) {
         const password = /password \\?"([A-Za-z0-9_-]+)/.exec(output)?.[1] ?? process.env.__POSTE_GENERATED_PASSWORD;
         const sdk = new OpenAI({
@@ -84,7 +93,9 @@ describe('Embedded PostgreSQL start path (e2e)', () => {
 
     const second = await startServer();
     expect(second.output()).not.toContain(password);
-    await expect(second.sdk.beta.assistants.retrieve(assistant.id)).resolves.toMatchObject({ name: 'survives restarts' });
+    await expect(second.sdk.beta.assistants.retrieve(assistant.id)).resolves.toMatchObject({
+      name: 'survives restarts',
+    });
     await expect(stopServer(second.server)).resolves.toBe(true);
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   }, 120_000);

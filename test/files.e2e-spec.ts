@@ -22,7 +22,13 @@ describe('Files (e2e)', () => {
   it('should upload, list, retrieve, download and delete a file through the SDK', async () => {
     const bytes = Buffer.from('# FAQ\n\nReturns are free within 30 days.\n');
     const file = await alice.files.create({ file: await toFile(bytes, 'faq.md'), purpose: 'assistants' });
-    expect(file).toMatchObject({ object: 'file', bytes: bytes.length, filename: 'faq.md', purpose: 'assistants', status: 'processed' });
+    expect(file).toMatchObject({
+      object: 'file',
+      bytes: bytes.length,
+      filename: 'faq.md',
+      purpose: 'assistants',
+      status: 'processed',
+    });
     expect(file.id).toMatch(/^file-/);
     expect(existsSync(join(app.dataDir, 'files', file.id))).toBe(true);
 
@@ -57,7 +63,11 @@ describe('Files (e2e)', () => {
   });
 
   it('should reject an upload without a file or with a bad purpose, naming the param', async () => {
-    const noFile = await app.http().post('/api/ai/files').set('Authorization', basicAuth('alice')).field('purpose', 'assistants');
+    const noFile = await app
+      .http()
+      .post('/api/ai/files')
+      .set('Authorization', basicAuth('alice'))
+      .field('purpose', 'assistants');
     expect(noFile.status).toBe(400);
     expect(noFile.body.error.param).toBe('file');
 
@@ -73,10 +83,20 @@ describe('Files (e2e)', () => {
   });
 
   it('should detach a deleted file from the assistants and threads that referenced it', async () => {
-    const keep = await alice.files.create({ file: await toFile(Buffer.from('keep'), 'keep.csv'), purpose: 'assistants' });
-    const gone = await alice.files.create({ file: await toFile(Buffer.from('gone'), 'gone.csv'), purpose: 'assistants' });
+    const keep = await alice.files.create({
+      file: await toFile(Buffer.from('keep'), 'keep.csv'),
+      purpose: 'assistants',
+    });
+    const gone = await alice.files.create({
+      file: await toFile(Buffer.from('gone'), 'gone.csv'),
+      purpose: 'assistants',
+    });
     const resources = { code_interpreter: { file_ids: [keep.id, gone.id] } };
-    const assistant = await alice.beta.assistants.create({ model: 'gpt-4o', tools: [{ type: 'code_interpreter' }], tool_resources: resources });
+    const assistant = await alice.beta.assistants.create({
+      model: 'gpt-4o',
+      tools: [{ type: 'code_interpreter' }],
+      tool_resources: resources,
+    });
     const thread = await alice.beta.threads.create({ tool_resources: resources });
 
     await alice.files.delete(gone.id);
@@ -90,7 +110,10 @@ describe('Files (e2e)', () => {
   });
 
   it("should hide one tenant's files from another", async () => {
-    const file = await alice.files.create({ file: await toFile(Buffer.from('mine'), 'mine.txt'), purpose: 'assistants' });
+    const file = await alice.files.create({
+      file: await toFile(Buffer.from('mine'), 'mine.txt'),
+      purpose: 'assistants',
+    });
     await expect(bob.files.retrieve(file.id)).rejects.toMatchObject({ status: 404 });
     await expect(bob.files.content(file.id)).rejects.toMatchObject({ status: 404 });
     await expect(bob.files.delete(file.id)).rejects.toMatchObject({ status: 404 });

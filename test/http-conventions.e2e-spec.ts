@@ -43,7 +43,10 @@ describe('HTTP conventions (e2e)', () => {
     it('should answer an unknown route with a 404 envelope naming it', async () => {
       const response = await app.http().get('/api/ai/runs/unknown').set('Authorization', basicAuth('alice'));
       expect(response.status).toBe(404);
-      expect(response.body.error).toMatchObject({ message: 'Unknown request URL: GET /api/ai/runs/unknown.', type: 'invalid_request_error' });
+      expect(response.body.error).toMatchObject({
+        message: 'Unknown request URL: GET /api/ai/runs/unknown.',
+        type: 'invalid_request_error',
+      });
     });
 
     it('should answer a non-object JSON body with a 400, not a 500', async () => {
@@ -79,7 +82,12 @@ describe('HTTP conventions (e2e)', () => {
       }
       expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 429]);
       expect(responses.map((response) => response.headers['x-ratelimit-limit-requests'])).toEqual(['3', '3', '3', '3']);
-      expect(responses.map((response) => response.headers['x-ratelimit-remaining-requests'])).toEqual(['2', '1', '0', '0']);
+      expect(responses.map((response) => response.headers['x-ratelimit-remaining-requests'])).toEqual([
+        '2',
+        '1',
+        '0',
+        '0',
+      ]);
       expect(responses[0].headers['x-ratelimit-reset-requests']).toMatch(/^\d+s$/);
       const limited = responses[3];
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
@@ -94,8 +102,12 @@ describe('HTTP conventions (e2e)', () => {
     });
 
     it('should count per user and per route', async () => {
-      await expect(app.http().get('/api/ai/assistants').set('Authorization', basicAuth('bob'))).resolves.toMatchObject({ status: 200 });
-      await expect(app.http().get('/api/ai/threads').set('Authorization', basicAuth('alice'))).resolves.toMatchObject({ status: 200 });
+      await expect(app.http().get('/api/ai/assistants').set('Authorization', basicAuth('bob'))).resolves.toMatchObject({
+        status: 200,
+      });
+      await expect(app.http().get('/api/ai/threads').set('Authorization', basicAuth('alice'))).resolves.toMatchObject({
+        status: 200,
+      });
     });
 
     it('should turn a class off with a limit of 0', async () => {

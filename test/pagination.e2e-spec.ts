@@ -21,7 +21,10 @@ describe('List pagination (e2e)', () => {
   afterAll(() => app.close());
 
   it('should have created most messages within the same second (the case under test)', async () => {
-    const seconds = await app.sql<{ n: string }>('SELECT count(DISTINCT created_at) AS n FROM messages WHERE thread_id = $1', [threadId]);
+    const seconds = await app.sql<{ n: string }>(
+      'SELECT count(DISTINCT created_at) AS n FROM messages WHERE thread_id = $1',
+      [threadId],
+    );
     expect(Number(seconds[0].n)).toBeLessThan(45);
   });
 
@@ -51,7 +54,11 @@ describe('List pagination (e2e)', () => {
     expect(ascBefore.data.map((message) => message.id)).toEqual(created.slice(15, 20));
     expect(ascBefore.has_more).toBe(true);
 
-    const descBefore = await alice.beta.threads.messages.list(threadId, { order: 'desc', limit: 5, before: created[20] });
+    const descBefore = await alice.beta.threads.messages.list(threadId, {
+      order: 'desc',
+      limit: 5,
+      before: created[20],
+    });
     expect(descBefore.data.map((message) => message.id)).toEqual(created.slice(21, 26).reverse());
 
     const first = await alice.beta.threads.messages.list(threadId, { order: 'asc', limit: 5, before: created[3] });
@@ -62,7 +69,8 @@ describe('List pagination (e2e)', () => {
   it('should fill first_id, last_id and has_more', async () => {
     // The SDK's page object keeps only data and has_more, so read the wire envelope itself.
     const list = async (query: string) =>
-      (await app.http().get(`/api/ai/threads/${threadId}/messages?${query}`).set('Authorization', basicAuth('alice'))).body;
+      (await app.http().get(`/api/ai/threads/${threadId}/messages?${query}`).set('Authorization', basicAuth('alice')))
+        .body;
     await expect(list('order=asc&limit=3')).resolves.toMatchObject({
       object: 'list',
       first_id: created[0],

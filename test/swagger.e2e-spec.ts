@@ -48,7 +48,10 @@ const ROUTES: Array<[string, string]> = [
 
 describe('Swagger (e2e)', () => {
   let app: TestApp;
-  let document: { paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, unknown> } };
+  let document: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { securitySchemes: Record<string, unknown> };
+  };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -75,12 +78,25 @@ describe('Swagger (e2e)', () => {
   });
 
   it('should describe request bodies field by field', () => {
-    const schemas = (document as unknown as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } })
-      .components.schemas;
+    const schemas = (
+      document as unknown as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } }
+    ).components.schemas;
     expect(Object.keys(schemas.CreateAssistantDto.properties)).toEqual(
-      expect.arrayContaining(['model', 'name', 'instructions', 'tools', 'tool_resources', 'metadata', 'temperature', 'top_p', 'response_format']),
+      expect.arrayContaining([
+        'model',
+        'name',
+        'instructions',
+        'tools',
+        'tool_resources',
+        'metadata',
+        'temperature',
+        'top_p',
+        'response_format',
+      ]),
     );
-    expect(Object.keys(schemas.CreateMessageDto.properties)).toEqual(expect.arrayContaining(['role', 'content', 'attachments', 'metadata']));
+    expect(Object.keys(schemas.CreateMessageDto.properties)).toEqual(
+      expect.arrayContaining(['role', 'content', 'attachments', 'metadata']),
+    );
     expect(schemas.AssistantResponse.properties.id).toBeDefined();
   });
 

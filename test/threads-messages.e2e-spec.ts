@@ -14,7 +14,8 @@ describe('Threads and messages (e2e)', () => {
   });
   afterAll(() => app.close());
 
-  const count = async (table: string) => Number((await app.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const count = async (table: string) =>
+    Number((await app.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
   const textOf = (message: OpenAI.Beta.Threads.Message) =>
     message.content.map((part) => (part.type === 'text' ? part.text.value : `[${part.type}]`)).join('');
 
@@ -95,14 +96,23 @@ describe('Threads and messages (e2e)', () => {
   });
 
   it('should reject a file of another tenant in a message, naming the param, and write nothing', async () => {
-    const bobsFile = await bob.files.create({ file: await toFile(Buffer.from('secret'), 'b.txt'), purpose: 'assistants' });
+    const bobsFile = await bob.files.create({
+      file: await toFile(Buffer.from('secret'), 'b.txt'),
+      purpose: 'assistants',
+    });
     const threadsBefore = await count('threads');
     const messagesBefore = await count('messages');
     const error = await alice.beta.threads
       .create({
         messages: [
           { role: 'user', content: 'ok' },
-          { role: 'user', content: [{ type: 'text', text: 'look' }, { type: 'image_file', image_file: { file_id: bobsFile.id } }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'look' },
+              { type: 'image_file', image_file: { file_id: bobsFile.id } },
+            ],
+          },
         ],
       })
       .catch((caught: unknown) => caught);
@@ -112,7 +122,11 @@ describe('Threads and messages (e2e)', () => {
 
     const thread = await alice.beta.threads.create();
     await expect(
-      alice.beta.threads.messages.create(thread.id, { role: 'user', content: 'x', attachments: [{ file_id: bobsFile.id }] }),
+      alice.beta.threads.messages.create(thread.id, {
+        role: 'user',
+        content: 'x',
+        attachments: [{ file_id: bobsFile.id }],
+      }),
     ).rejects.toMatchObject({ status: 400, param: 'attachments[0].file_id' });
   });
 
@@ -123,9 +137,21 @@ describe('Threads and messages (e2e)', () => {
       ['empty content', { role: 'user', content: '' }, 'content'],
       ['empty parts', { role: 'user', content: [] }, 'content'],
       ['an unknown part type', { role: 'user', content: [{ type: 'audio' }] }, 'content[0].type'],
-      ['an image_url that is not a URL', { role: 'user', content: [{ type: 'image_url', image_url: { url: 'cat' } }] }, 'content[0].image_url.url'],
-      ['a bad image detail', { role: 'user', content: [{ type: 'image_file', image_file: { file_id: 'f', detail: 'max' } }] }, 'content[0].image_file.detail'],
-      ['an attachment tool of unknown type', { role: 'user', content: 'x', attachments: [{ file_id: 'f', tools: [{ type: 'web' }] }] }, 'attachments[0].tools[0].type'],
+      [
+        'an image_url that is not a URL',
+        { role: 'user', content: [{ type: 'image_url', image_url: { url: 'cat' } }] },
+        'content[0].image_url.url',
+      ],
+      [
+        'a bad image detail',
+        { role: 'user', content: [{ type: 'image_file', image_file: { file_id: 'f', detail: 'max' } }] },
+        'content[0].image_file.detail',
+      ],
+      [
+        'an attachment tool of unknown type',
+        { role: 'user', content: 'x', attachments: [{ file_id: 'f', tools: [{ type: 'web' }] }] },
+        'attachments[0].tools[0].type',
+      ],
       ['bad metadata', { role: 'user', content: 'x', metadata: { k: 5 } }, 'metadata'],
     ];
 
@@ -146,15 +172,29 @@ describe('Threads and messages (e2e)', () => {
         .http()
         .post('/api/ai/threads')
         .set('Authorization', basicAuth('alice'))
-        .send({ messages: [{ role: 'user', content: 'ok' }, { role: 'tool', content: 'x' }] });
+        .send({
+          messages: [
+            { role: 'user', content: 'ok' },
+            { role: 'tool', content: 'x' },
+          ],
+        });
       expect(response.status).toBe(400);
       expect(response.body.error.param).toBe('messages[1].role');
     });
   });
 
   it('should delete a thread with all its messages', async () => {
-    const thread = await alice.beta.threads.create({ messages: [{ role: 'user', content: 'a' }, { role: 'user', content: 'b' }] });
-    await expect(alice.beta.threads.delete(thread.id)).resolves.toEqual({ id: thread.id, object: 'thread.deleted', deleted: true });
+    const thread = await alice.beta.threads.create({
+      messages: [
+        { role: 'user', content: 'a' },
+        { role: 'user', content: 'b' },
+      ],
+    });
+    await expect(alice.beta.threads.delete(thread.id)).resolves.toEqual({
+      id: thread.id,
+      object: 'thread.deleted',
+      deleted: true,
+    });
     const left = await app.sql('SELECT id FROM messages WHERE thread_id = $1', [thread.id]);
     expect(left).toEqual([]);
     await expect(alice.beta.threads.retrieve(thread.id)).rejects.toMatchObject({ status: 404 });
@@ -168,7 +208,10 @@ describe('Threads and messages (e2e)', () => {
       metadata: { a: '2', b: '3' },
       tool_resources: { file_search: { vector_store_ids: [store.id] } },
     });
-    expect(updated).toMatchObject({ metadata: { a: '2', b: '3' }, tool_resources: { file_search: { vector_store_ids: [store.id] } } });
+    expect(updated).toMatchObject({
+      metadata: { a: '2', b: '3' },
+      tool_resources: { file_search: { vector_store_ids: [store.id] } },
+    });
     await expect(alice.beta.threads.retrieve(thread.id)).resolves.toEqual(updated);
   });
 
@@ -203,10 +246,18 @@ describe('Threads and messages (e2e)', () => {
     await expect(bob.beta.threads.update(thread.id, { metadata: { x: 'y' } })).rejects.toMatchObject({ status: 404 });
     await expect(bob.beta.threads.delete(thread.id)).rejects.toMatchObject({ status: 404 });
     await expect(bob.beta.threads.messages.list(thread.id)).rejects.toMatchObject({ status: 404 });
-    await expect(bob.beta.threads.messages.create(thread.id, { role: 'user', content: 'hi' })).rejects.toMatchObject({ status: 404 });
-    await expect(bob.beta.threads.messages.retrieve(message.id, { thread_id: thread.id })).rejects.toMatchObject({ status: 404 });
-    await expect(bob.beta.threads.messages.update(message.id, { thread_id: thread.id, metadata: {} })).rejects.toMatchObject({ status: 404 });
-    await expect(bob.beta.threads.messages.delete(message.id, { thread_id: thread.id })).rejects.toMatchObject({ status: 404 });
+    await expect(bob.beta.threads.messages.create(thread.id, { role: 'user', content: 'hi' })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(bob.beta.threads.messages.retrieve(message.id, { thread_id: thread.id })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      bob.beta.threads.messages.update(message.id, { thread_id: thread.id, metadata: {} }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(bob.beta.threads.messages.delete(message.id, { thread_id: thread.id })).rejects.toMatchObject({
+      status: 404,
+    });
     const bobsThreads = await app.http().get('/api/ai/threads?limit=100').set('Authorization', basicAuth('bob'));
     expect(bobsThreads.body.data.map((t: { id: string }) => t.id)).not.toContain(thread.id);
     await expect(alice.beta.threads.messages.list(thread.id)).resolves.toMatchObject({ data: [{ id: message.id }] });
@@ -216,6 +267,8 @@ describe('Threads and messages (e2e)', () => {
     const one = await alice.beta.threads.create({ messages: [{ role: 'user', content: 'in one' }] });
     const other = await alice.beta.threads.create();
     const [message] = (await alice.beta.threads.messages.list(one.id)).data;
-    await expect(alice.beta.threads.messages.retrieve(message.id, { thread_id: other.id })).rejects.toMatchObject({ status: 404 });
+    await expect(alice.beta.threads.messages.retrieve(message.id, { thread_id: other.id })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });

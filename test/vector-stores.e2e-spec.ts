@@ -68,7 +68,10 @@ describe('Vector stores (e2e)', () => {
   });
 
   it('should report a store whose expiry has passed as expired', async () => {
-    const store = await alice.vectorStores.create({ name: 'old', expires_after: { anchor: 'last_active_at', days: 1 } });
+    const store = await alice.vectorStores.create({
+      name: 'old',
+      expires_after: { anchor: 'last_active_at', days: 1 },
+    });
     await app.sql('UPDATE vector_stores SET last_active_at = last_active_at - 2 * 86400 WHERE id = $1', [store.id]);
     await expect(alice.vectorStores.retrieve(store.id)).resolves.toMatchObject({ status: 'expired' });
   });

@@ -78,4 +78,31 @@ function verdict(ok) {
   return ok ? 'PASS' : 'MISS';
 }
 
-module.exports = { printTable, printFailures, printTargets };
+/** Warnings and errors Poste logged under load are part of the result. */
+function reportPosteLogs(output, label = 'Poste') {
+  if (output.problemCount === 0) {
+    console.log(`\n${label} logged no warnings or errors during the run.`);
+    return;
+  }
+  const distinct = new Map();
+  for (const line of output.problems) {
+    const key = summarise(line);
+    distinct.set(key, (distinct.get(key) ?? 0) + 1);
+  }
+  console.log(`\n${label} logged ${output.problemCount} warning/error lines; most frequent (of the first ${output.problems.length}):`);
+  [...distinct.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .forEach(([text, count]) => console.log(`  ${count}×  ${text}`));
+}
+
+function summarise(line) {
+  try {
+    const record = JSON.parse(line);
+    return `[level ${record.level}] ${record.msg ?? record.err?.message ?? line}`.slice(0, 200);
+  } catch {
+    return line.slice(0, 200);
+  }
+}
+
+module.exports = { printTable, printFailures, printTargets, reportPosteLogs };

@@ -23,7 +23,10 @@ export class AssistantsRepository {
   }
 
   listOwned(owner: string, query: ListQueryDto): Promise<Slice<AssistantEntity>> {
-    return paginate(this.assistants.createQueryBuilder('assistant').where('assistant.owner = :owner', { owner }), query);
+    return paginate(
+      this.assistants.createQueryBuilder('assistant').where('assistant.owner = :owner', { owner }),
+      query,
+    );
   }
 
   detachFile(owner: string, fileId: string): Promise<number> {

@@ -20,7 +20,13 @@ export class AssistantsService {
 
   async create(owner: string, dto: CreateAssistantDto): Promise<AssistantObject> {
     await this.toolResources.assertReferencesExist(owner, dto.tool_resources);
-    const assistant = this.assistants.create({ id: newId('assistant'), owner, createdAt: nowSeconds(), tools: [], metadata: {} });
+    const assistant = this.assistants.create({
+      id: newId('assistant'),
+      owner,
+      createdAt: nowSeconds(),
+      tools: [],
+      metadata: {},
+    });
     this.apply(assistant, dto);
     return (await this.assistants.save(assistant)).toObject();
   }

@@ -3,35 +3,52 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, valid
 import { authUsersViolation } from '../common/auth/auth-users';
 
 /** Numeric strings become numbers; anything else stays as given, so the error can quote it. */
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 
 /**
  * Every environment variable Poste reads, validated once at boot.
  * Documented in `.env.example` and the README; nothing else reads `process.env`.
  */
 export class Environment {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT = 3000;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST = '0.0.0.0';
 
   /** Where the embedded Postgres cluster, uploaded files and generated credentials live. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_DIR = './.data';
 
   /** External PostgreSQL; when unset an embedded server is started under DATA_DIR. */
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   EMBEDDED_POSTGRES_PORT = 5433;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   /** Comma-separated `user:secret` pairs; a secret may be a bcrypt or argon2 hash. */
-  @IsOptional() @ValidateBy({
+  @IsOptional()
+  @ValidateBy({
     name: 'authUsers',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && authUsersViolation(value) === null,
@@ -40,76 +57,128 @@ export class Environment {
   })
   AUTH_USERS?: string;
 
-  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
   /**
    * Express' `trust proxy`: which proxies may set X-Forwarded-For, so auth-failure limits count
    * real clients (`true`, a hop count, or a comma list of addresses/subnets). Off by default.
    */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   TRUST_PROXY?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   RATE_LIMIT_READ = 600;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   RATE_LIMIT_POLL = 1200;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   RATE_LIMIT_WRITE = 120;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   RATE_LIMIT_RUN = 60;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   RATE_LIMIT_UPLOAD = 20;
 
   /** Failed Basic-auth attempts allowed per client address and minute before answering 429. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   RATE_LIMIT_AUTH_FAILURES = 20;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   FILE_MAX_BYTES = 512 * 1024 * 1024;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1024)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
   JSON_BODY_MAX_BYTES = 2 * 1024 * 1024;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   /** `api` serves HTTP only, `worker` executes queued runs only, `all` does both. */
-  @IsOptional() @IsIn(['api', 'worker', 'all'])
+  @IsOptional()
+  @IsIn(['api', 'worker', 'all'])
   POSTE_ROLE: 'api' | 'worker' | 'all' = 'all';
 
   /** Runs one worker process executes at once. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   WORKER_CONCURRENCY = 8;
 
   /** A run not finished this long after creation (incl. waiting for tool outputs) expires. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RUN_EXPIRES_AFTER_SECONDS = 600;
 
   /** Model turns one run may take before it fails (guards against tool-call loops). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   RUN_MAX_STEPS = 25;
 
   /** A worker that has not renewed its lease on a run for this long is presumed dead. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(3) @Max(600)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(3)
+  @Max(600)
   RUN_LEASE_SECONDS = 15;
 
   /** Per model call: time limit and retries of transient errors (429, 5xx, network). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
   MODEL_TIMEOUT_MS = 120_000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
   MODEL_MAX_RETRIES = 3;
 
   /** The model endpoint, read by the `openai` package under its own names. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   OPENAI_BASE_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   OPENAI_API_KEY?: string;
 }
 

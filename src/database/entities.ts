@@ -7,4 +7,12 @@ import { ThreadEntity } from '../threads/thread.entity';
 import { VectorStoreEntity } from '../vector-stores/vector-store.entity';
 
 /** Every entity. Listed explicitly (not globbed) so compiled and transformed code load alike. */
-export const ENTITIES = [AssistantEntity, ThreadEntity, MessageEntity, FileEntity, VectorStoreEntity, RunEntity, RunStepEntity];
+export const ENTITIES = [
+  AssistantEntity,
+  ThreadEntity,
+  MessageEntity,
+  FileEntity,
+  VectorStoreEntity,
+  RunEntity,
+  RunStepEntity,
+];

@@ -9,7 +9,13 @@ import { FileObject } from './file.entity';
 import { FileStorage } from './file-storage';
 import { FilesRepository } from './files.repository';
 
-const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
+const IMAGE_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+};
 /** OpenAI's own limit for image inputs. */
 const MAX_INLINE_IMAGE_BYTES = 20 * 1024 * 1024;
 

@@ -25,6 +25,9 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.database.pingCheck('database'), () => this.migrations.isApplied('migrations')]);
+    return this.health.check([
+      () => this.database.pingCheck('database'),
+      () => this.migrations.isApplied('migrations'),
+    ]);
   }
 }

@@ -15,7 +15,12 @@ export class MessageDrafter {
   constructor(private readonly files: FilesService) {}
 
   /** `paramPrefix` locates the message in the request, e.g. `messages[2].` for a thread's initial messages. */
-  async draft(owner: string, threadId: string, dto: CreateMessageDto, paramPrefix = ''): Promise<Partial<MessageEntity>> {
+  async draft(
+    owner: string,
+    threadId: string,
+    dto: CreateMessageDto,
+    paramPrefix = '',
+  ): Promise<Partial<MessageEntity>> {
     for (const { fileId, param } of referencedFiles(dto.content, dto.attachments)) {
       await this.files.assertOwned(owner, [fileId], paramPrefix + param);
     }
@@ -27,7 +32,8 @@ export class MessageDrafter {
       createdAt,
       role: dto.role,
       content: toMessageContent(dto.content),
-      attachments: dto.attachments?.map((attachment) => ({ file_id: attachment.file_id, tools: attachment.tools ?? [] })) ?? [],
+      attachments:
+        dto.attachments?.map((attachment) => ({ file_id: attachment.file_id, tools: attachment.tools ?? [] })) ?? [],
       metadata: dto.metadata ?? {},
       status: 'completed',
       completedAt: createdAt,

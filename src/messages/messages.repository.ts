@@ -12,7 +12,10 @@ export class MessagesRepository {
   constructor(@InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>) {}
 
   /** Inserts within the caller's transaction when a manager is given. */
-  async insert(rows: Array<Partial<MessageEntity>>, manager: EntityManager = this.messages.manager): Promise<MessageEntity[]> {
+  async insert(
+    rows: Array<Partial<MessageEntity>>,
+    manager: EntityManager = this.messages.manager,
+  ): Promise<MessageEntity[]> {
     const entities = rows.map((row) => manager.create(MessageEntity, row));
     // JSONB content is typed precisely; TypeORM's deep-partial type cannot follow unions of it.
     await manager.insert(MessageEntity, entities as QueryDeepPartialEntity<MessageEntity>[]);
@@ -23,8 +26,16 @@ export class MessagesRepository {
    * Locks the thread row for the rest of the transaction and checks that no run is active on it.
    * Adding a message and creating a run both take this lock, so neither can slip past the other.
    */
-  async lockIdleThread(manager: EntityManager, owner: string, threadId: string, action: 'message' | 'run'): Promise<void> {
-    const [thread] = await manager.query('SELECT id FROM threads WHERE id = $1 AND owner = $2 FOR UPDATE', [threadId, owner]);
+  async lockIdleThread(
+    manager: EntityManager,
+    owner: string,
+    threadId: string,
+    action: 'message' | 'run',
+  ): Promise<void> {
+    const [thread] = await manager.query('SELECT id FROM threads WHERE id = $1 AND owner = $2 FOR UPDATE', [
+      threadId,
+      owner,
+    ]);
     if (!thread) {
       throw new ObjectNotFound('thread', threadId);
     }

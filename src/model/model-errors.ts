@@ -17,7 +17,10 @@ export function classifyModelError(error: unknown): RunError {
     return { code: 'server_error', message: `The model endpoint could not be reached: ${error.message}` };
   }
   if (error instanceof OpenAI.APIError && error.status !== undefined && error.status >= 400 && error.status < 500) {
-    return { code: 'invalid_prompt', message: `The model endpoint rejected the request (${error.status}): ${error.message}` };
+    return {
+      code: 'invalid_prompt',
+      message: `The model endpoint rejected the request (${error.status}): ${error.message}`,
+    };
   }
   if (error instanceof OpenAI.APIError) {
     return { code: 'server_error', message: `The model endpoint failed: ${error.message}` };

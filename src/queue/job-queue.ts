@@ -27,7 +27,11 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     await this.started().send(name, data, options);
   }
 
-  work<T extends object>(name: string, options: PgBoss.WorkOptions, handler: (data: T) => Promise<void>): Promise<string> {
+  work<T extends object>(
+    name: string,
+    options: PgBoss.WorkOptions,
+    handler: (data: T) => Promise<void>,
+  ): Promise<string> {
     return this.started().work<T>(name, options, async ([job]) => handler(job.data));
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RunEvents } from './engine/run-events';
+import { STREAM_END_EVENTS } from './engine/sse';
 import { RunEntity } from './run.entity';
 import { RunsRepository } from './runs.repository';
 
@@ -20,7 +21,8 @@ export class RunWaiter {
   async until(runId: string, timeoutSeconds: number): Promise<RunEntity> {
     const deadline = Date.now() + timeoutSeconds * 1000;
     let wake: () => void = () => undefined;
-    const unsubscribe = this.events.subscribe(runId, () => wake());
+    // Only the events that stop a run are worth a look at the database.
+    const unsubscribe = this.events.subscribe(runId, ({ event }) => STREAM_END_EVENTS.has(event) && wake());
     try {
       for (;;) {
         const run = await this.runs.findById(runId);

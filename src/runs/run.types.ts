@@ -10,7 +10,8 @@ export type RunStatus =
   | 'incomplete'
   | 'expired';
 
-export type ToolChoice = 'none' | 'auto' | 'required' | { type: 'function'; function: { name: string } } | { type: 'file_search' };
+export type ToolChoice =
+  'none' | 'auto' | 'required' | { type: 'function'; function: { name: string } } | { type: 'file_search' };
 
 export interface TruncationStrategy {
   type: 'auto' | 'last_messages';
@@ -47,7 +48,9 @@ export type ToolCall = FunctionToolCall | FileSearchToolCall;
 
 export interface RequiredAction {
   type: 'submit_tool_outputs';
-  submit_tool_outputs: { tool_calls: Array<{ id: string; type: 'function'; function: { name: string; arguments: string } }> };
+  submit_tool_outputs: {
+    tool_calls: Array<{ id: string; type: 'function'; function: { name: string; arguments: string } }>;
+  };
 }
 
 export type StepDetails =

@@ -34,7 +34,12 @@ export class RunsController {
   @ApiRoute({ throttle: 'run', summary: 'Create a run (stream: true → server-sent events)' })
   @ApiProduces('application/json', 'text/event-stream')
   @ApiOkResponse({ type: RunResponse })
-  async create(@Owner() owner: string, @Param('thread_id') threadId: string, @Body() dto: CreateRunDto, @Res() res: Response) {
+  async create(
+    @Owner() owner: string,
+    @Param('thread_id') threadId: string,
+    @Body() dto: CreateRunDto,
+    @Res() res: Response,
+  ) {
     await this.responder.respond(res, await this.runs.create(owner, threadId, dto));
   }
 
@@ -43,7 +48,12 @@ export class RunsController {
   @ApiOkResponse({ type: RunResponse })
   async createAndWait(@Owner() owner: string, @Param('thread_id') threadId: string, @Body() dto: CreateRunAndWaitDto) {
     const { timeout, ...parameters } = dto;
-    return (await this.waiter.until((await this.runs.create(owner, threadId, { ...parameters, stream: false })).run.id, timeout)).toObject();
+    return (
+      await this.waiter.until(
+        (await this.runs.create(owner, threadId, { ...parameters, stream: false })).run.id,
+        timeout,
+      )
+    ).toObject();
   }
 
   @Get(':thread_id/runs')
@@ -64,7 +74,12 @@ export class RunsController {
   @Post(':thread_id/runs/:run_id')
   @ApiRoute({ throttle: 'write', summary: "Modify a run's metadata" })
   @ApiOkResponse({ type: RunResponse })
-  update(@Owner() owner: string, @Param('thread_id') threadId: string, @Param('run_id') id: string, @Body() dto: UpdateRunDto) {
+  update(
+    @Owner() owner: string,
+    @Param('thread_id') threadId: string,
+    @Param('run_id') id: string,
+    @Body() dto: UpdateRunDto,
+  ) {
     return this.runs.update(owner, threadId, id, dto);
   }
 

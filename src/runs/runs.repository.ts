@@ -72,48 +72,52 @@ export class RunsRepository {
   }
 
   /**
-   * Claims a run for one executor: only if it still needs executing and nobody holds a live lease
-   * on it, so two workers never execute the same run at once.
+   * Claims a run for one execution (`leaseId` is unique per execution, not per process): only if
+   * it still needs executing and nobody holds a live lease on it, so no two executions of a run
+   * ever overlap — in different processes or in the same one.
    */
-  async claim(id: string, workerId: string, leaseSeconds: number): Promise<RunEntity | null> {
+  async claim(id: string, leaseId: string, leaseSeconds: number): Promise<RunEntity | null> {
     const result = await this.runs.query(
       `UPDATE runs SET worker_id = $2, heartbeat_at = now()
         WHERE id = $1 AND status IN ('queued', 'in_progress', 'cancelling')
-          AND (worker_id IS NULL OR worker_id = $2 OR heartbeat_at < now() - make_interval(secs => $3))
+          AND (worker_id IS NULL OR heartbeat_at < now() - make_interval(secs => $3))
         RETURNING id`,
-      [id, workerId, leaseSeconds],
+      [id, leaseId, leaseSeconds],
     );
     return (result[0] as unknown[]).length === 0 ? null : this.runs.findOneBy({ id });
   }
 
   /** Renews the lease and answers the run's status (a `cancelling` run must stop). */
-  async heartbeat(id: string, workerId: string): Promise<RunStatus | null> {
+  async heartbeat(id: string, leaseId: string): Promise<RunStatus | null> {
     const [rows] = await this.runs.query(
       'UPDATE runs SET heartbeat_at = now() WHERE id = $1 AND worker_id = $2 RETURNING status',
-      [id, workerId],
+      [id, leaseId],
     );
     return (rows as Array<{ status: RunStatus }>)[0]?.status ?? null;
   }
 
-  async release(id: string, workerId: string): Promise<void> {
+  async release(id: string, leaseId: string): Promise<void> {
     await this.runs.query('UPDATE runs SET worker_id = NULL, heartbeat_at = NULL WHERE id = $1 AND worker_id = $2', [
       id,
-      workerId,
+      leaseId,
     ]);
   }
 
-  /** Runs that need an executor: in flight with a dead worker, or queued and never picked up. */
-  async orphaned(leaseSeconds: number): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.runs.query(
-      `SELECT id FROM runs
+  /**
+   * Runs that need an executor: in flight whose executor stopped heartbeating (killed) or let go
+   * (shut down), or queued far longer than a queue normally holds a run (their job was lost,
+   * e.g. a streaming request's process died before starting it).
+   */
+  async orphaned(leaseSeconds: number, queuedGraceSeconds: number): Promise<Array<{ id: string; status: RunStatus }>> {
+    return this.runs.query(
+      `SELECT id, status FROM runs
         WHERE status IN ('queued', 'in_progress', 'cancelling')
           AND (heartbeat_at < now() - make_interval(secs => $1)
                OR (worker_id IS NULL AND status <> 'queued')
-               OR (worker_id IS NULL AND status = 'queued' AND created_at < extract(epoch FROM now()) - $1))
+               OR (worker_id IS NULL AND status = 'queued' AND created_at < extract(epoch FROM now()) - $2))
         LIMIT 100`,
-      [leaseSeconds],
+      [leaseSeconds, queuedGraceSeconds],
     );
-    return rows.map((row) => row.id);
   }
 
   /** Runs past `expires_at` that no live executor holds. */

@@ -84,7 +84,10 @@ export class RunsService {
   }
 
   async createThreadAndRun(owner: string, dto: CreateThreadAndRunDto): Promise<StartedRun> {
-    const thread = await this.threads.create(owner, { ...dto.thread, tool_resources: dto.tool_resources ?? dto.thread?.tool_resources });
+    const thread = await this.threads.create(owner, {
+      ...dto.thread,
+      tool_resources: dto.tool_resources ?? dto.thread?.tool_resources,
+    });
     const { thread: _thread, tool_resources: _resources, ...runParameters } = dto;
     const started = await this.create(owner, thread.id, runParameters);
     return { ...started, thread };
@@ -125,12 +128,12 @@ export class RunsService {
     const run = await this.findOwned(owner, threadId, id);
     const pending = run.requiredAction?.submit_tool_outputs.tool_calls ?? [];
     if (run.status !== 'requires_action') {
-      throw new ConflictingState(
-        `Runs in status "${run.status}" do not accept tool outputs.`,
-        null,
-      );
+      throw new ConflictingState(`Runs in status "${run.status}" do not accept tool outputs.`, null);
     }
-    const outputs = this.matchOutputs(pending.map((call) => call.id), dto.tool_outputs);
+    const outputs = this.matchOutputs(
+      pending.map((call) => call.id),
+      dto.tool_outputs,
+    );
     const step = (await this.steps.allOfRun(run.id)).find(
       (candidate) => candidate.type === 'tool_calls' && candidate.status === 'in_progress',
     );
@@ -138,7 +141,9 @@ export class RunsService {
       throw new ConflictingState('The run has no tool calls waiting for outputs.', null);
     }
     const toolCalls = step.stepDetails.tool_calls.map((call) =>
-      call.type === 'function' && outputs.has(call.id) ? { ...call, function: { ...call.function, output: outputs.get(call.id) ?? '' } } : call,
+      call.type === 'function' && outputs.has(call.id)
+        ? { ...call, function: { ...call.function, output: outputs.get(call.id) ?? '' } }
+        : call,
     );
     await this.steps.update(step.id, { stepDetails: { type: 'tool_calls', tool_calls: toolCalls } });
     const resumed = await this.lifecycle.resume(run);
@@ -184,7 +189,10 @@ export class RunsService {
   }
 
   /** Run parameters override the assistant's (SPEC §4). */
-  private parameters(dto: RunParametersDto, assistant: Awaited<ReturnType<AssistantsService['findOwned']>>): Partial<RunEntity> {
+  private parameters(
+    dto: RunParametersDto,
+    assistant: Awaited<ReturnType<AssistantsService['findOwned']>>,
+  ): Partial<RunEntity> {
     return {
       assistantId: assistant.id,
       model: dto.model ?? assistant.model,

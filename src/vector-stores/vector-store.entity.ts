@@ -28,7 +28,11 @@ export class VectorStoreEntity extends OwnedEntity {
   lastActiveAt: number;
 
   /** Files and their indexing arrive with file search; until then a store holds no bytes. */
-  @Column({ type: 'bigint', default: 0, transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  @Column({
+    type: 'bigint',
+    default: 0,
+    transformer: { to: (value: number) => value, from: (value: string) => Number(value) },
+  })
   usageBytes: number;
 
   expiresAt(): number | null {

@@ -30,7 +30,8 @@ describe('Run lifecycle (e2e)', () => {
     await model.stop();
   });
 
-  const newThread = async (text = 'Hello') => (await alice.beta.threads.create({ messages: [{ role: 'user', content: text }] })).id;
+  const newThread = async (text = 'Hello') =>
+    (await alice.beta.threads.create({ messages: [{ role: 'user', content: text }] })).id;
   const post = (path: string, body: object, user: 'alice' | 'bob' = 'alice') =>
     app.http().post(`/api/ai${path}`).set('Authorization', basicAuth(user)).send(body);
 
@@ -45,10 +46,15 @@ describe('Run lifecycle (e2e)', () => {
     const run = await stream.finalRun();
     expect(events[0]).toBe('thread.created');
     expect(run.status).toBe('completed');
-    await expect(alice.beta.threads.retrieve(run.thread_id)).resolves.toMatchObject({ metadata: { via: 'createAndRun' } });
+    await expect(alice.beta.threads.retrieve(run.thread_id)).resolves.toMatchObject({
+      metadata: { via: 'createAndRun' },
+    });
 
     model.enqueue({ content: 'Polled' });
-    const polled = await alice.beta.threads.createAndRunPoll({ assistant_id: assistantId, thread: { messages: [{ role: 'user', content: 'Again' }] } });
+    const polled = await alice.beta.threads.createAndRunPoll({
+      assistant_id: assistantId,
+      thread: { messages: [{ role: 'user', content: 'Again' }] },
+    });
     expect(polled.status).toBe('completed');
   });
 
@@ -63,7 +69,10 @@ describe('Run lifecycle (e2e)', () => {
     const slowThread = await newThread();
     const early = await post(`/threads/${slowThread}/runs/wait`, { assistant_id: assistantId, timeout: 1 });
     expect(early.body.status).toMatch(/queued|in_progress/);
-    const poll = await app.http().get(`/api/ai/threads/${slowThread}/runs/${early.body.id}`).set('Authorization', basicAuth('alice'));
+    const poll = await app
+      .http()
+      .get(`/api/ai/threads/${slowThread}/runs/${early.body.id}`)
+      .set('Authorization', basicAuth('alice'));
     expect(Number(poll.headers['openai-poll-after-ms'])).toBeLessThanOrEqual(1000);
     await alice.beta.threads.runs.poll(early.body.id, { thread_id: slowThread });
   });
@@ -78,16 +87,23 @@ describe('Run lifecycle (e2e)', () => {
     const final = await alice.beta.threads.runs.poll(run.id, { thread_id: threadId });
     expect(final).toMatchObject({ status: 'cancelled', cancelled_at: expect.any(Number) });
     // The thread is free again.
-    await expect(alice.beta.threads.messages.create(threadId, { role: 'user', content: 'next' })).resolves.toBeDefined();
+    await expect(
+      alice.beta.threads.messages.create(threadId, { role: 'user', content: 'next' }),
+    ).resolves.toBeDefined();
   });
 
   it('should cancel a queued run at once, and refuse to cancel a finished one', async () => {
     model.enqueue({ toolCalls: [{ id: 'c1', name: 'f', arguments: '{}' }] });
-    const assistant = await alice.beta.assistants.create({ model: 'gpt-4o', tools: [{ type: 'function', function: { name: 'f' } }] });
+    const assistant = await alice.beta.assistants.create({
+      model: 'gpt-4o',
+      tools: [{ type: 'function', function: { name: 'f' } }],
+    });
     const threadId = await newThread();
     const waiting = await alice.beta.threads.runs.createAndPoll(threadId, { assistant_id: assistant.id });
     expect(waiting.status).toBe('requires_action');
-    await expect(alice.beta.threads.runs.cancel(waiting.id, { thread_id: threadId })).resolves.toMatchObject({ status: 'cancelled' });
+    await expect(alice.beta.threads.runs.cancel(waiting.id, { thread_id: threadId })).resolves.toMatchObject({
+      status: 'cancelled',
+    });
     const again = await post(`/threads/${threadId}/runs/${waiting.id}/cancel`, {});
     expect(again.status).toBe(400);
     expect(again.body.error.message).toContain("Cannot cancel run with status 'cancelled'");
@@ -95,7 +111,10 @@ describe('Run lifecycle (e2e)', () => {
 
   it('should expire a run left in requires_action past expires_at', async () => {
     model.enqueue({ toolCalls: [{ id: 'c1', name: 'f', arguments: '{}' }] });
-    const assistant = await alice.beta.assistants.create({ model: 'gpt-4o', tools: [{ type: 'function', function: { name: 'f' } }] });
+    const assistant = await alice.beta.assistants.create({
+      model: 'gpt-4o',
+      tools: [{ type: 'function', function: { name: 'f' } }],
+    });
     const threadId = await newThread();
     const waiting = await alice.beta.threads.runs.createAndPoll(threadId, { assistant_id: assistant.id });
     expect(waiting.expires_at).toBe(waiting.created_at + 2);
@@ -122,7 +141,9 @@ describe('Run lifecycle (e2e)', () => {
     expect(loser.body.error.message).toMatch(/already has an active run run_/);
     const messageWhileActive = await post(`/threads/${threadId}/messages`, { role: 'user', content: 'too soon' });
     expect(messageWhileActive.status).toBe(400);
-    expect(messageWhileActive.body.error.message).toMatch(/Can't add messages to thread_.* while a run run_.* is active/);
+    expect(messageWhileActive.body.error.message).toMatch(
+      /Can't add messages to thread_.* while a run run_.* is active/,
+    );
     const winner = first.status === 200 ? first : second;
     await alice.beta.threads.runs.poll(winner.body.id, { thread_id: threadId });
     model.setDefault({ content: 'OK' });
@@ -142,9 +163,20 @@ describe('Run lifecycle (e2e)', () => {
       response_format: { type: 'json_object' },
       metadata: { ticket: '42' },
     });
-    expect(run).toMatchObject({ status: 'completed', model: 'scripted', temperature: 0.3, top_p: 0.5, metadata: { ticket: '42' } });
+    expect(run).toMatchObject({
+      status: 'completed',
+      model: 'scripted',
+      temperature: 0.3,
+      top_p: 0.5,
+      metadata: { ticket: '42' },
+    });
     const body = model.chatRequests()[0].body;
-    expect(body).toMatchObject({ model: 'scripted', temperature: 0.3, top_p: 0.5, response_format: { type: 'json_object' } });
+    expect(body).toMatchObject({
+      model: 'scripted',
+      temperature: 0.3,
+      top_p: 0.5,
+      response_format: { type: 'json_object' },
+    });
     expect(body.messages).toEqual([
       { role: 'system', content: 'Answer in JSON.\n\nKeep it short.' },
       { role: 'user', content: 'JSON please' },
@@ -177,14 +209,24 @@ describe('Run lifecycle (e2e)', () => {
     expect(sent).toEqual(['Be brief.', long, 'short question']);
 
     const hopeless = await alice.beta.threads.create({ messages: [{ role: 'user', content: 'word '.repeat(400) }] });
-    const run = await alice.beta.threads.runs.createAndPoll(hopeless.id, { assistant_id: assistantId, max_prompt_tokens: 256 });
+    const run = await alice.beta.threads.runs.createAndPoll(hopeless.id, {
+      assistant_id: assistantId,
+      max_prompt_tokens: 256,
+    });
     expect(run).toMatchObject({ status: 'incomplete', incomplete_details: { reason: 'max_prompt_tokens' } });
   });
 
   it('should end incomplete when the completion budget runs out', async () => {
-    model.enqueue({ content: 'cut short', finishReason: 'length', usage: { prompt_tokens: 10, completion_tokens: 16 } });
+    model.enqueue({
+      content: 'cut short',
+      finishReason: 'length',
+      usage: { prompt_tokens: 10, completion_tokens: 16 },
+    });
     const threadId = await newThread();
-    const run = await alice.beta.threads.runs.createAndPoll(threadId, { assistant_id: assistantId, max_completion_tokens: 16 });
+    const run = await alice.beta.threads.runs.createAndPoll(threadId, {
+      assistant_id: assistantId,
+      max_completion_tokens: 16,
+    });
     expect(run).toMatchObject({
       status: 'incomplete',
       incomplete_details: { reason: 'max_completion_tokens' },
@@ -198,29 +240,51 @@ describe('Run lifecycle (e2e)', () => {
   it.each([
     [{ status: 429, headers: { 'retry-after': '0' } }, 'rate_limit_exceeded'],
     [{ status: 500 }, 'server_error'],
-    [{ status: 404, errorBody: { error: { message: 'The model `nope` does not exist', type: 'invalid_request_error' } } }, 'invalid_prompt'],
+    [
+      {
+        status: 404,
+        errorBody: { error: { message: 'The model `nope` does not exist', type: 'invalid_request_error' } },
+      },
+      'invalid_prompt',
+    ],
     [{ hang: true }, 'server_error'],
-  ])('should fail the run after retries when the model answers %j', async (turn, code) => {
-    model.setDefault(turn);
-    const threadId = await newThread();
-    const run = await alice.beta.threads.runs.createAndPoll(threadId, { assistant_id: assistantId });
-    model.setDefault({ content: 'OK' });
-    expect(run).toMatchObject({ status: 'failed', failed_at: expect.any(Number), last_error: { code, message: expect.any(String) } });
-    // Transient errors are retried once (MODEL_MAX_RETRIES=1); a rejected request is not.
-    expect(model.chatRequests()).toHaveLength(code === 'invalid_prompt' ? 1 : 2);
-    await expect(alice.beta.threads.messages.create(threadId, { role: 'user', content: 'free again' })).resolves.toBeDefined();
-  }, 20_000);
+  ])(
+    'should fail the run after retries when the model answers %j',
+    async (turn, code) => {
+      model.setDefault(turn);
+      const threadId = await newThread();
+      const run = await alice.beta.threads.runs.createAndPoll(threadId, { assistant_id: assistantId });
+      model.setDefault({ content: 'OK' });
+      expect(run).toMatchObject({
+        status: 'failed',
+        failed_at: expect.any(Number),
+        last_error: { code, message: expect.any(String) },
+      });
+      // Transient errors are retried once (MODEL_MAX_RETRIES=1); a rejected request is not.
+      expect(model.chatRequests()).toHaveLength(code === 'invalid_prompt' ? 1 : 2);
+      await expect(
+        alice.beta.threads.messages.create(threadId, { role: 'user', content: 'free again' }),
+      ).resolves.toBeDefined();
+    },
+    20_000,
+  );
 
   describe('bad input', () => {
     it.each([
       [{}, 'assistant_id'],
       [{ assistant_id: 'asst_unknown' }, 'assistant_id'],
       [{ assistant_id: 'ASSISTANT', truncation_strategy: { type: 'middle' } }, 'truncation_strategy.type'],
-      [{ assistant_id: 'ASSISTANT', truncation_strategy: { type: 'last_messages' } }, 'truncation_strategy.last_messages'],
+      [
+        { assistant_id: 'ASSISTANT', truncation_strategy: { type: 'last_messages' } },
+        'truncation_strategy.last_messages',
+      ],
       [{ assistant_id: 'ASSISTANT', max_prompt_tokens: 10 }, 'max_prompt_tokens'],
       [{ assistant_id: 'ASSISTANT', max_completion_tokens: 0 }, 'max_completion_tokens'],
       [{ assistant_id: 'ASSISTANT', tool_choice: { type: 'function' } }, 'tool_choice.function.name'],
-      [{ assistant_id: 'ASSISTANT', additional_messages: [{ role: 'system', content: 'x' }] }, 'additional_messages[0].role'],
+      [
+        { assistant_id: 'ASSISTANT', additional_messages: [{ role: 'system', content: 'x' }] },
+        'additional_messages[0].role',
+      ],
     ])('should reject %j naming %s, creating no run', async (body, param) => {
       const threadId = await newThread();
       const payload = JSON.parse(JSON.stringify(body).replace('ASSISTANT', assistantId));
@@ -233,10 +297,16 @@ describe('Run lifecycle (e2e)', () => {
     it("should hide one tenant's runs from another and refuse a foreign assistant", async () => {
       const threadId = await newThread();
       const run = await alice.beta.threads.runs.createAndPoll(threadId, { assistant_id: assistantId });
-      await expect(bob.beta.threads.runs.retrieve(run.id, { thread_id: threadId })).rejects.toMatchObject({ status: 404 });
+      await expect(bob.beta.threads.runs.retrieve(run.id, { thread_id: threadId })).rejects.toMatchObject({
+        status: 404,
+      });
       await expect(bob.beta.threads.runs.list(threadId)).rejects.toMatchObject({ status: 404 });
-      await expect(bob.beta.threads.runs.cancel(run.id, { thread_id: threadId })).rejects.toMatchObject({ status: 404 });
-      await expect(bob.beta.threads.runs.steps.list(run.id, { thread_id: threadId })).rejects.toMatchObject({ status: 404 });
+      await expect(bob.beta.threads.runs.cancel(run.id, { thread_id: threadId })).rejects.toMatchObject({
+        status: 404,
+      });
+      await expect(bob.beta.threads.runs.steps.list(run.id, { thread_id: threadId })).rejects.toMatchObject({
+        status: 404,
+      });
       const bobsThread = (await bob.beta.threads.create()).id;
       const foreign = await post(`/threads/${bobsThread}/runs`, { assistant_id: assistantId }, 'bob');
       expect(foreign.status).toBe(404);

@@ -10,7 +10,12 @@ describe('Run limits and detached execution (e2e)', () => {
 
   beforeAll(async () => {
     model = await ScriptedModel.start();
-    app = await startTestApp({ OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'test', MODEL_MAX_RETRIES: '0', RUN_MAX_STEPS: '2' });
+    app = await startTestApp({
+      OPENAI_BASE_URL: model.url,
+      OPENAI_API_KEY: 'test',
+      MODEL_MAX_RETRIES: '0',
+      RUN_MAX_STEPS: '2',
+    });
     alice = app.sdk('alice');
   });
   beforeEach(() => model.reset());
@@ -39,7 +44,9 @@ describe('Run limits and detached execution (e2e)', () => {
     const run = await alice.beta.threads.runs.poll(runId, { thread_id: thread.id });
     expect(run.status).toBe('completed');
     const [answer] = (await alice.beta.threads.messages.list(thread.id)).data;
-    expect(answer.content[0]).toMatchObject({ text: { value: 'Once upon a time there was a server that kept going.' } });
+    expect(answer.content[0]).toMatchObject({
+      text: { value: 'Once upon a time there was a server that kept going.' },
+    });
   });
 
   it('should stream events in OpenAI order: run, step, message, deltas, completions, done', async () => {
@@ -52,7 +59,9 @@ describe('Run limits and detached execution (e2e)', () => {
       .set('Authorization', basicAuth('alice'))
       .send({ assistant_id: assistant.id, stream: true });
     expect(response.headers['content-type']).toContain('text/event-stream');
-    const names = [...response.text.matchAll(/^event: (.+)$/gm)].map((match) => match[1]).filter((name) => name !== 'thread.message.delta');
+    const names = [...response.text.matchAll(/^event: (.+)$/gm)]
+      .map((match) => match[1])
+      .filter((name) => name !== 'thread.message.delta');
     expect(names).toEqual([
       'thread.run.created',
       'thread.run.queued',
@@ -70,7 +79,10 @@ describe('Run limits and detached execution (e2e)', () => {
   });
 
   it('should fail a run that reaches RUN_MAX_STEPS model turns, saying so', async () => {
-    const assistant = await alice.beta.assistants.create({ model: 'gpt-4o', tools: [{ type: 'function', function: { name: 'again' } }] });
+    const assistant = await alice.beta.assistants.create({
+      model: 'gpt-4o',
+      tools: [{ type: 'function', function: { name: 'again' } }],
+    });
     model.setDefault({ toolCalls: [{ name: 'again', arguments: '{}' }] });
     const thread = await alice.beta.threads.create({ messages: [{ role: 'user', content: 'loop' }] });
     let run = await alice.beta.threads.runs.createAndPoll(thread.id, { assistant_id: assistant.id });
@@ -82,7 +94,10 @@ describe('Run limits and detached execution (e2e)', () => {
       });
     }
     model.setDefault({ content: 'OK' });
-    expect(run).toMatchObject({ status: 'failed', last_error: { code: 'server_error', message: expect.stringContaining('limit of 2 model turns') } });
+    expect(run).toMatchObject({
+      status: 'failed',
+      last_error: { code: 'server_error', message: expect.stringContaining('limit of 2 model turns') },
+    });
     expect(model.chatRequests()).toHaveLength(2);
   });
 });

@@ -5,7 +5,11 @@ import { basicAuth } from '../support/users';
 
 const WEATHER = {
   type: 'function' as const,
-  function: { name: 'get_weather', description: 'Weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
+  function: {
+    name: 'get_weather',
+    description: 'Weather in a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } } },
+  },
 };
 
 describe('Runs with function tools (e2e)', () => {
@@ -18,7 +22,9 @@ describe('Runs with function tools (e2e)', () => {
     model = await ScriptedModel.start();
     app = await startTestApp({ OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'test', MODEL_MAX_RETRIES: '0' });
     alice = app.sdk('alice');
-    assistantId = (await alice.beta.assistants.create({ model: 'gpt-4o', instructions: 'Use tools.', tools: [WEATHER] })).id;
+    assistantId = (
+      await alice.beta.assistants.create({ model: 'gpt-4o', instructions: 'Use tools.', tools: [WEATHER] })
+    ).id;
   });
   beforeEach(() => model.reset());
   afterAll(async () => {
@@ -36,7 +42,9 @@ describe('Runs with function tools (e2e)', () => {
       },
       { content: 'Paris is sunny, Rome is rainy.' },
     );
-    const thread = await alice.beta.threads.create({ messages: [{ role: 'user', content: 'Weather in Paris and Rome?' }] });
+    const thread = await alice.beta.threads.create({
+      messages: [{ role: 'user', content: 'Weather in Paris and Rome?' }],
+    });
     const waiting = await alice.beta.threads.runs.createAndPoll(thread.id, { assistant_id: assistantId });
     expect(waiting.status).toBe('requires_action');
     expect(waiting.required_action).toEqual({
@@ -61,7 +69,9 @@ describe('Runs with function tools (e2e)', () => {
 
     // The second model call saw the tool calls answered by tool messages paired by id.
     const second = model.chatRequests()[1].body;
-    expect(second.tools).toEqual([expect.objectContaining({ type: 'function', function: expect.objectContaining({ name: 'get_weather' }) })]);
+    expect(second.tools).toEqual([
+      expect.objectContaining({ type: 'function', function: expect.objectContaining({ name: 'get_weather' }) }),
+    ]);
     expect(second.messages.slice(-3)).toEqual([
       {
         role: 'assistant',
@@ -91,7 +101,10 @@ describe('Runs with function tools (e2e)', () => {
   });
 
   it('should stream tool calls, then stream the answer after submitting outputs', async () => {
-    model.enqueue({ toolCalls: [{ id: 'call_x', name: 'get_weather', arguments: '{"city":"Oslo"}' }] }, { content: 'Cold in Oslo.' });
+    model.enqueue(
+      { toolCalls: [{ id: 'call_x', name: 'get_weather', arguments: '{"city":"Oslo"}' }] },
+      { content: 'Cold in Oslo.' },
+    );
     const thread = await alice.beta.threads.create({ messages: [{ role: 'user', content: 'Oslo?' }] });
     const stream = alice.beta.threads.runs.stream(thread.id, { assistant_id: assistantId });
     const waiting = await stream.finalRun();
@@ -111,31 +124,60 @@ describe('Runs with function tools (e2e)', () => {
     let runId: string;
 
     beforeEach(async () => {
-      model.enqueue({ toolCalls: [{ id: 'call_a', name: 'get_weather', arguments: '{}' }, { id: 'call_b', name: 'get_weather', arguments: '{}' }] });
+      model.enqueue({
+        toolCalls: [
+          { id: 'call_a', name: 'get_weather', arguments: '{}' },
+          { id: 'call_b', name: 'get_weather', arguments: '{}' },
+        ],
+      });
       threadId = (await alice.beta.threads.create({ messages: [{ role: 'user', content: 'x' }] })).id;
       runId = (await alice.beta.threads.runs.createAndPoll(threadId, { assistant_id: assistantId })).id;
     });
 
     const submit = (body: unknown) =>
-      app.http().post(`/api/ai/threads/${threadId}/runs/${runId}/submit_tool_outputs`).set('Authorization', basicAuth('alice')).send(body as object);
+      app
+        .http()
+        .post(`/api/ai/threads/${threadId}/runs/${runId}/submit_tool_outputs`)
+        .set('Authorization', basicAuth('alice'))
+        .send(body as object);
 
     it.each([
       [{ tool_outputs: [{ tool_call_id: 'call_a', output: '1' }] }, 'tool_outputs'],
-      [{ tool_outputs: [{ tool_call_id: 'call_a', output: '1' }, { tool_call_id: 'call_zzz', output: '2' }] }, 'tool_outputs[1].tool_call_id'],
+      [
+        {
+          tool_outputs: [
+            { tool_call_id: 'call_a', output: '1' },
+            { tool_call_id: 'call_zzz', output: '2' },
+          ],
+        },
+        'tool_outputs[1].tool_call_id',
+      ],
       [{ tool_outputs: [] }, 'tool_outputs'],
       [{ tool_outputs: [{ output: '1' }] }, 'tool_outputs[0].tool_call_id'],
     ])('should reject %j naming %s and leave the run waiting', async (body, param) => {
       const response = await submit(body);
       expect(response.status).toBe(400);
       expect(response.body.error.param).toBe(param);
-      await expect(alice.beta.threads.runs.retrieve(runId, { thread_id: threadId })).resolves.toMatchObject({ status: 'requires_action' });
+      await expect(alice.beta.threads.runs.retrieve(runId, { thread_id: threadId })).resolves.toMatchObject({
+        status: 'requires_action',
+      });
     });
 
     it('should refuse tool outputs for a run that is not waiting for them', async () => {
       model.enqueue({ content: 'done' });
-      await submit({ tool_outputs: [{ tool_call_id: 'call_a', output: '1' }, { tool_call_id: 'call_b', output: '2' }] });
+      await submit({
+        tool_outputs: [
+          { tool_call_id: 'call_a', output: '1' },
+          { tool_call_id: 'call_b', output: '2' },
+        ],
+      });
       await alice.beta.threads.runs.poll(runId, { thread_id: threadId });
-      const again = await submit({ tool_outputs: [{ tool_call_id: 'call_a', output: '1' }, { tool_call_id: 'call_b', output: '2' }] });
+      const again = await submit({
+        tool_outputs: [
+          { tool_call_id: 'call_a', output: '1' },
+          { tool_call_id: 'call_b', output: '2' },
+        ],
+      });
       expect(again.status).toBe(400);
       expect(again.body.error.message).toContain('do not accept tool outputs');
     });
@@ -147,7 +189,10 @@ describe('Runs with function tools (e2e)', () => {
     const thread = await alice.beta.threads.create({ messages: [{ role: 'user', content: 'compute' }] });
     const run = await alice.beta.threads.runs.createAndPoll(thread.id, { assistant_id: assistant.id });
     expect(run.status).toBe('failed');
-    expect(run.last_error).toMatchObject({ code: 'server_error', message: expect.stringContaining('code_interpreter') });
+    expect(run.last_error).toMatchObject({
+      code: 'server_error',
+      message: expect.stringContaining('code_interpreter'),
+    });
     // code_interpreter is accepted in definitions but never offered to the model.
     expect(model.chatRequests()[0].body.tools).toBeUndefined();
   });

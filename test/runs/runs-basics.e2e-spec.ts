@@ -24,7 +24,12 @@ describe('Runs (e2e)', () => {
     model.enqueue({ content: 'Hello from the model' });
     const thread = await alice.beta.threads.create({ messages: [{ role: 'user', content: 'Hi' }] });
     const run = await alice.beta.threads.runs.createAndPoll(thread.id, { assistant_id: assistantId });
-    expect(run).toMatchObject({ status: 'completed', thread_id: thread.id, assistant_id: assistantId, model: 'gpt-4o' });
+    expect(run).toMatchObject({
+      status: 'completed',
+      thread_id: thread.id,
+      assistant_id: assistantId,
+      model: 'gpt-4o',
+    });
     const messages = await alice.beta.threads.messages.list(thread.id, { order: 'asc' });
     expect(messages.data.map((message) => message.role)).toEqual(['user', 'assistant']);
     expect(messages.data[1]).toMatchObject({
@@ -53,6 +58,8 @@ describe('Runs (e2e)', () => {
     const stored = await alice.beta.threads.messages.retrieve(finalMessage.id, { thread_id: thread.id });
     expect(stored.content).toEqual(finalMessage.content);
     expect(events[0]).toBe('thread.run.created');
-    expect(events).toEqual(expect.arrayContaining(['thread.run.in_progress', 'thread.message.delta', 'thread.run.completed']));
+    expect(events).toEqual(
+      expect.arrayContaining(['thread.run.in_progress', 'thread.message.delta', 'thread.run.completed']),
+    );
   });
 });

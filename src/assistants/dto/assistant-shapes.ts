@@ -25,7 +25,10 @@ export type ResponseFormat =
   | 'auto'
   | { type: 'text' }
   | { type: 'json_object' }
-  | { type: 'json_schema'; json_schema: { name: string; description?: string; schema?: object; strict?: boolean | null } };
+  | {
+      type: 'json_schema';
+      json_schema: { name: string; description?: string; schema?: object; strict?: boolean | null };
+    };
 
 export const MAX_TOOLS = 128;
 const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -62,7 +65,10 @@ function checkTool(tool: unknown, path: string): Violation | null {
     case 'code_interpreter':
       return shape.unknownKey(tool, ['type'], path);
     case 'file_search':
-      return shape.unknownKey(tool, ['type', 'file_search'], path) ?? checkFileSearch(tool.file_search, `${path}.file_search`);
+      return (
+        shape.unknownKey(tool, ['type', 'file_search'], path) ??
+        checkFileSearch(tool.file_search, `${path}.file_search`)
+      );
     case 'function':
       return shape.unknownKey(tool, ['type', 'function'], path) ?? checkFunction(tool.function, `${path}.function`);
     default:
@@ -166,7 +172,10 @@ function checkVectorStoreIds(search: unknown): Violation | null {
   return shape.firstOf(
     () =>
       'vector_stores' in search
-        ? shape.fail(`${path}.vector_stores`, 'is not supported yet: create the vector store first and pass vector_store_ids')
+        ? shape.fail(
+            `${path}.vector_stores`,
+            'is not supported yet: create the vector store first and pass vector_store_ids',
+          )
         : null,
     () => shape.unknownKey(search, ['vector_store_ids'], path),
     () =>

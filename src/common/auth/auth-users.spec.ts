@@ -16,7 +16,7 @@ describe(authUsersViolation.name, () => {
     expect(authUsersViolation(raw)).toBeNull();
   });
 
-  it.each([['alice'], ['alice:'], [':secret'], [",alice:x"], ['alice:x,alice:y']])('should reject %s', (raw) => {
+  it.each([['alice'], ['alice:'], [':secret'], [',alice:x'], ['alice:x,alice:y']])('should reject %s', (raw) => {
     expect(authUsersViolation(raw)).not.toBeNull();
   });
 });

@@ -6,7 +6,6 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { ConfiguredUser, constantTimeEquals } from './auth-users';
 import { UsersSource } from './users.source';
 
-
 /**
  * Checks Basic credentials against the configured users. Hash verification is slow by design,
  * so a success is remembered for a minute, keyed by an HMAC of the presented credentials under

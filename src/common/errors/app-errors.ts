@@ -3,12 +3,7 @@
  * maps kinds to HTTP statuses and the OpenAI envelope.
  */
 export type AppErrorKind =
-  | 'not_found'
-  | 'invalid_request'
-  | 'conflict'
-  | 'unauthorized'
-  | 'payload_too_large'
-  | 'rate_limited';
+  'not_found' | 'invalid_request' | 'conflict' | 'unauthorized' | 'payload_too_large' | 'rate_limited';
 
 export abstract class AppError extends Error {
   abstract readonly kind: AppErrorKind;

@@ -30,7 +30,9 @@ describe(toErrorResponse.name, () => {
   });
 
   it('should recognise body-parser failures wrapped by Nest', () => {
-    const parse = new BadRequestException('Unexpected token', { cause: Object.assign(new SyntaxError('x'), { status: 400, type: 'entity.parse.failed' }) });
+    const parse = new BadRequestException('Unexpected token', {
+      cause: Object.assign(new SyntaxError('x'), { status: 400, type: 'entity.parse.failed' }),
+    });
     expect(toErrorResponse(parse, 'POST', '/').body.error.message).toContain('could not parse the JSON body');
     const tooLarge = new HttpException('too large', 413, { cause: { status: 413, type: 'entity.too.large' } });
     expect(toErrorResponse(tooLarge, 'POST', '/').status).toBe(413);

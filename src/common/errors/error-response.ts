@@ -64,7 +64,10 @@ function fromHttpException(exception: HttpException, method: string, url: string
   const status = exception.getStatus();
   switch (status) {
     case HttpStatus.NOT_FOUND:
-      return respond(status, errorBody(`Unknown request URL: ${method} ${url.split('?')[0]}.`, 'invalid_request_error'));
+      return respond(
+        status,
+        errorBody(`Unknown request URL: ${method} ${url.split('?')[0]}.`, 'invalid_request_error'),
+      );
     case HttpStatus.UNAUTHORIZED:
       return respond(
         status,
@@ -79,10 +82,18 @@ function fromHttpException(exception: HttpException, method: string, url: string
     case HttpStatus.TOO_MANY_REQUESTS:
       return respond(
         status,
-        errorBody('Rate limit reached for requests. Retry after the time given in Retry-After.', 'requests', null, 'rate_limit_exceeded'),
+        errorBody(
+          'Rate limit reached for requests. Retry after the time given in Retry-After.',
+          'requests',
+          null,
+          'rate_limit_exceeded',
+        ),
       );
     case HttpStatus.PAYLOAD_TOO_LARGE:
-      return respond(status, errorBody('Request payload is too large.', 'invalid_request_error', null, 'payload_too_large'));
+      return respond(
+        status,
+        errorBody('Request payload is too large.', 'invalid_request_error', null, 'payload_too_large'),
+      );
     default:
       if (status >= 500) {
         return respond(500, errorBody('The server had an error processing your request.', 'server_error'), {}, true);

@@ -10,7 +10,10 @@ export function firstViolation(errors: ValidationError[], parent = ''): { param:
       const raw = Object.values(error.constraints)[0];
       if (raw.startsWith(PATH_MARKER)) {
         const [subPath, message] = raw.slice(PATH_MARKER.length).split(/\|(.*)/s);
-        return { param: subPath.startsWith('[') ? param + subPath : [param, subPath].filter(Boolean).join('.'), message };
+        return {
+          param: subPath.startsWith('[') ? param + subPath : [param, subPath].filter(Boolean).join('.'),
+          message,
+        };
       }
       return { param, message: raw.replace(new RegExp(`^${error.property}\\s+`), '') };
     }

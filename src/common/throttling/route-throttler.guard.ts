@@ -16,11 +16,24 @@ export class RouteThrottlerGuard extends ThrottlerGuard {
     return user?.name ?? String(req.ip);
   }
 
-  protected override async handleRequest({ context, limit, ttl, throttler, blockDuration, generateKey }: ThrottlerRequest) {
+  protected override async handleRequest({
+    context,
+    limit,
+    ttl,
+    throttler,
+    blockDuration,
+    generateKey,
+  }: ThrottlerRequest) {
     const http = context.switchToHttp();
     const tracker = await this.getTracker(http.getRequest<Request>() as unknown as Record<string, unknown>);
     const name = throttler.name ?? 'default';
-    const record = await this.storageService.increment(generateKey(context, tracker, name), ttl, limit, blockDuration, name);
+    const record = await this.storageService.increment(
+      generateKey(context, tracker, name),
+      ttl,
+      limit,
+      blockDuration,
+      name,
+    );
     const secondsToReset = record.isBlocked ? record.timeToBlockExpire : record.timeToExpire;
     http
       .getResponse<Response>()
@@ -28,7 +41,10 @@ export class RouteThrottlerGuard extends ThrottlerGuard {
       .setHeader('x-ratelimit-remaining-requests', Math.max(0, limit - record.totalHits))
       .setHeader('x-ratelimit-reset-requests', `${secondsToReset}s`);
     if (record.isBlocked) {
-      throw new RateLimited(`Rate limit reached for requests: ${limit} per minute on this route.`, Math.max(1, secondsToReset));
+      throw new RateLimited(
+        `Rate limit reached for requests: ${limit} per minute on this route.`,
+        Math.max(1, secondsToReset),
+      );
     }
     return true;
   }

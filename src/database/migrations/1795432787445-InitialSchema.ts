@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class InitialSchema1795432787445 implements MigrationInterface {
-    name = 'InitialSchema1795432787445'
+  name = 'InitialSchema1795432787445';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "assistants" (
                 "id" character varying(64) NOT NULL,
                 "seq" BIGSERIAL NOT NULL,
@@ -24,10 +24,10 @@ export class InitialSchema1795432787445 implements MigrationInterface {
                 CONSTRAINT "PK_640d8c25456e38fc20f6081d754" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_assistants_owner_seq" ON "assistants" ("owner", "seq")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "files" (
                 "id" character varying(64) NOT NULL,
                 "seq" BIGSERIAL NOT NULL,
@@ -39,10 +39,10 @@ export class InitialSchema1795432787445 implements MigrationInterface {
                 CONSTRAINT "PK_6c16b9093a142e0e7613b04a3d9" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_files_owner_seq" ON "files" ("owner", "seq")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "threads" (
                 "id" character varying(64) NOT NULL,
                 "seq" BIGSERIAL NOT NULL,
@@ -53,14 +53,14 @@ export class InitialSchema1795432787445 implements MigrationInterface {
                 CONSTRAINT "PK_d8a74804c34fc3900502cd27275" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_threads_owner_seq" ON "threads" ("owner", "seq")
         `);
-        // GET /threads?metadata[key]=value filters with `@>`; jsonb_path_ops keeps the index small.
-        await queryRunner.query(`
+    // GET /threads?metadata[key]=value filters with `@>`; jsonb_path_ops keeps the index small.
+    await queryRunner.query(`
             CREATE INDEX "idx_threads_metadata" ON "threads" USING GIN ("metadata" jsonb_path_ops)
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "messages" (
                 "id" character varying(64) NOT NULL,
                 "seq" BIGSERIAL NOT NULL,
@@ -78,10 +78,10 @@ export class InitialSchema1795432787445 implements MigrationInterface {
                 CONSTRAINT "PK_18325f38ae6de43878487eff986" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_messages_thread_seq" ON "messages" ("thread_id", "seq")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "vector_stores" (
                 "id" character varying(64) NOT NULL,
                 "seq" BIGSERIAL NOT NULL,
@@ -96,52 +96,51 @@ export class InitialSchema1795432787445 implements MigrationInterface {
                 CONSTRAINT "PK_6b261f696bb51ec2d67e2e2d332" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_vector_stores_owner_seq" ON "vector_stores" ("owner", "seq")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "messages"
             ADD CONSTRAINT "FK_bb3af7f695d50083e6523290d41" FOREIGN KEY ("thread_id") REFERENCES "threads"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "messages" DROP CONSTRAINT "FK_bb3af7f695d50083e6523290d41"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_vector_stores_owner_seq"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "vector_stores"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_messages_thread_seq"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "messages"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_threads_metadata"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_threads_owner_seq"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "threads"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_files_owner_seq"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "files"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_assistants_owner_seq"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "assistants"
         `);
-    }
-
+  }
 }

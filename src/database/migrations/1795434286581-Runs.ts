@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Runs1795434286581 implements MigrationInterface {
-    name = 'Runs1795434286581'
+  name = 'Runs1795434286581';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "runs" (
                 "id" character varying(64) NOT NULL,
                 "seq" BIGSERIAL NOT NULL,
@@ -41,20 +41,20 @@ export class Runs1795434286581 implements MigrationInterface {
                 CONSTRAINT "PK_46d6a1e257c38ba58f1a3c30836" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_runs_thread_seq" ON "runs" ("thread_id", "seq")
         `);
-        // One active run per thread, enforced by the database: of two concurrent creates, one wins.
-        await queryRunner.query(`
+    // One active run per thread, enforced by the database: of two concurrent creates, one wins.
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_runs_one_active_per_thread" ON "runs" ("thread_id")
             WHERE "status" IN ('queued', 'in_progress', 'requires_action', 'cancelling')
         `);
-        // The sweeper's scan for runs whose worker stopped heartbeating, and for overdue runs.
-        await queryRunner.query(`
+    // The sweeper's scan for runs whose worker stopped heartbeating, and for overdue runs.
+    await queryRunner.query(`
             CREATE INDEX "idx_runs_lease" ON "runs" ("status", "heartbeat_at")
             WHERE "status" IN ('queued', 'in_progress', 'requires_action', 'cancelling')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "run_steps" (
                 "id" character varying(64) NOT NULL,
                 "seq" BIGSERIAL NOT NULL,
@@ -75,44 +75,43 @@ export class Runs1795434286581 implements MigrationInterface {
                 CONSTRAINT "PK_2715c16961bdba2e3f7632da164" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "idx_run_steps_run_seq" ON "run_steps" ("run_id", "seq")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "runs"
             ADD CONSTRAINT "FK_f8638c178760a9b4a8ce6f8e68c" FOREIGN KEY ("thread_id") REFERENCES "threads"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "run_steps"
             ADD CONSTRAINT "FK_7f6526c62f033b0b92cbea2b802" FOREIGN KEY ("run_id") REFERENCES "runs"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "run_steps" DROP CONSTRAINT "FK_7f6526c62f033b0b92cbea2b802"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "runs" DROP CONSTRAINT "FK_f8638c178760a9b4a8ce6f8e68c"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_run_steps_run_seq"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "run_steps"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_runs_lease"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_runs_one_active_per_thread"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."idx_runs_thread_seq"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "runs"
         `);
-    }
-
+  }
 }

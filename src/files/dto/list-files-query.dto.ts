@@ -4,6 +4,7 @@ import { FILE_PURPOSES, FilePurpose } from '../file.entity';
 
 export class ListFilesQueryDto extends ListQueryDto {
   /** Only files uploaded with this purpose. */
-  @IsOptional() @IsIn(FILE_PURPOSES)
+  @IsOptional()
+  @IsIn(FILE_PURPOSES)
   purpose?: FilePurpose;
 }

@@ -17,10 +17,12 @@ export class CreateMessageDto {
   content: MessageContentInput;
 
   @SchemaProperty(ATTACHMENTS_SCHEMA)
-  @IsOptional() @ValidShape('attachments', checkAttachments)
+  @IsOptional()
+  @ValidShape('attachments', checkAttachments)
   attachments?: MessageAttachment[] | null;
 
   @SchemaProperty(METADATA_SCHEMA)
-  @IsOptional() @IsMetadata()
+  @IsOptional()
+  @IsMetadata()
   metadata?: Metadata | null;
 }

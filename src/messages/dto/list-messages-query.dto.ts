@@ -3,6 +3,7 @@ import { ListQueryDto } from '../../common/pagination/list-query.dto';
 
 export class ListMessagesQueryDto extends ListQueryDto {
   /** Only the messages created by this run. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   run_id?: string;
 }

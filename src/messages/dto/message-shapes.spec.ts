@@ -16,7 +16,13 @@ describe(checkMessageContent.name, () => {
     ['', ''],
     [[], ''],
     [[{ type: 'text', text: '' }], '[0].text'],
-    [[{ type: 'text', text: 'ok' }, { type: 'image_url', image_url: { url: 'ftp://x' } }], '[1].image_url.url'],
+    [
+      [
+        { type: 'text', text: 'ok' },
+        { type: 'image_url', image_url: { url: 'ftp://x' } },
+      ],
+      '[1].image_url.url',
+    ],
     [[{ type: 'image_file', image_file: {} }], '[0].image_file.file_id'],
   ])('should reject %j at %s', (content, path) => {
     expect(checkMessageContent(content)?.path).toBe(path);
@@ -42,7 +48,13 @@ describe(toMessageContent.name, () => {
 describe(referencedFiles.name, () => {
   it('should list every referenced file with the param that names it', () => {
     expect(
-      referencedFiles([{ type: 'text', text: 'x' }, { type: 'image_file', image_file: { file_id: 'file-a' } }], [{ file_id: 'file-b' }]),
+      referencedFiles(
+        [
+          { type: 'text', text: 'x' },
+          { type: 'image_file', image_file: { file_id: 'file-a' } },
+        ],
+        [{ file_id: 'file-b' }],
+      ),
     ).toEqual([
       { fileId: 'file-a', param: 'content[1].image_file.file_id' },
       { fileId: 'file-b', param: 'attachments[0].file_id' },

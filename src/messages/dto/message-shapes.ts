@@ -63,7 +63,9 @@ function checkPart(part: unknown, path: string): Violation | null {
     case 'image_url':
       return shape.unknownKey(part, ['type', 'image_url'], path) ?? checkImageUrl(part.image_url, `${path}.image_url`);
     case 'image_file':
-      return shape.unknownKey(part, ['type', 'image_file'], path) ?? checkImageFile(part.image_file, `${path}.image_file`);
+      return (
+        shape.unknownKey(part, ['type', 'image_file'], path) ?? checkImageFile(part.image_file, `${path}.image_file`)
+      );
     default:
       return shape.fail(`${path}.type`, "must be one of 'text', 'image_url', 'image_file'");
   }
@@ -89,7 +91,10 @@ function checkImageFile(image: unknown, path: string): Violation | null {
   }
   return shape.firstOf(
     () => shape.unknownKey(image, ['file_id', 'detail'], path),
-    () => (typeof image.file_id !== 'string' || image.file_id === '' ? shape.fail(`${path}.file_id`, 'must be a file id') : null),
+    () =>
+      typeof image.file_id !== 'string' || image.file_id === ''
+        ? shape.fail(`${path}.file_id`, 'must be a file id')
+        : null,
     () => checkDetail(image.detail, `${path}.detail`),
   );
 }
@@ -168,9 +173,14 @@ export function referencedFiles(
   content: MessageContentInput,
   attachments: Array<{ file_id: string }> | null | undefined,
 ): Array<{ fileId: string; param: string }> {
-  const fromContent = typeof content === 'string' ? [] : content.flatMap((part, index) =>
-    part.type === 'image_file' ? [{ fileId: part.image_file.file_id, param: `content[${index}].image_file.file_id` }] : [],
-  );
+  const fromContent =
+    typeof content === 'string'
+      ? []
+      : content.flatMap((part, index) =>
+          part.type === 'image_file'
+            ? [{ fileId: part.image_file.file_id, param: `content[${index}].image_file.file_id` }]
+            : [],
+        );
   const fromAttachments = (attachments ?? []).map((attachment, index) => ({
     fileId: attachment.file_id,
     param: `attachments[${index}].file_id`,

@@ -5,6 +5,7 @@ import { IsMetadata, Metadata } from '../../common/metadata/metadata';
 /** Only a message's metadata can change, as in OpenAI's API. */
 export class UpdateMessageDto {
   @SchemaProperty(METADATA_SCHEMA)
-  @IsOptional() @IsMetadata()
+  @IsOptional()
+  @IsMetadata()
   metadata?: Metadata | null;
 }

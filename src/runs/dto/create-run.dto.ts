@@ -25,44 +25,67 @@ import { TOOL_CHOICE_SCHEMA, TRUNCATION_SCHEMA } from './run-schemas';
  * come from its DTO (same rules), all optional: they override the assistant's for this run.
  */
 export class RunParametersDto extends PartialType(
-  PickType(CreateAssistantDto, ['model', 'instructions', 'tools', 'metadata', 'temperature', 'top_p', 'response_format', 'reasoning_effort'] as const),
+  PickType(CreateAssistantDto, [
+    'model',
+    'instructions',
+    'tools',
+    'metadata',
+    'temperature',
+    'top_p',
+    'response_format',
+    'reasoning_effort',
+  ] as const),
 ) {
   /** The assistant whose model, instructions and tools the run uses. */
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   assistant_id: string;
 
   /** Answer with server-sent events instead of the run object. */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   stream?: boolean | null;
 
   /** Prompt tokens the whole run may use, across its model calls (at least 256). */
-  @IsOptional() @IsInt() @Min(256)
+  @IsOptional()
+  @IsInt()
+  @Min(256)
   max_prompt_tokens?: number | null;
 
   /** Completion tokens the whole run may use, across its model calls (at least 16). */
-  @IsOptional() @IsInt() @Min(16)
+  @IsOptional()
+  @IsInt()
+  @Min(16)
   max_completion_tokens?: number | null;
 
   @SchemaProperty(TRUNCATION_SCHEMA)
-  @IsOptional() @ValidShape('truncationStrategy', checkTruncationStrategy)
+  @IsOptional()
+  @ValidShape('truncationStrategy', checkTruncationStrategy)
   truncation_strategy?: TruncationStrategy | null;
 
   @SchemaProperty(TOOL_CHOICE_SCHEMA)
-  @IsOptional() @ValidShape('toolChoice', checkToolChoice)
+  @IsOptional()
+  @ValidShape('toolChoice', checkToolChoice)
   tool_choice?: ToolChoice | null;
 
   /** Whether the model may call several functions in one turn (default true). */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   parallel_tool_calls?: boolean;
-
 }
 
 export class CreateRunDto extends RunParametersDto {
   /** Appended to the instructions for this run only. */
-  @IsOptional() @IsString() @MaxLength(256_000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(256_000)
   additional_instructions?: string | null;
 
   /** Added to the thread before the run starts. */
-  @IsOptional() @IsArray() @ArrayMaxSize(32) @ValidateNested({ each: true }) @Type(() => CreateMessageDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(32)
+  @ValidateNested({ each: true })
+  @Type(() => CreateMessageDto)
   additional_messages?: CreateMessageDto[] | null;
 }

@@ -13,19 +13,25 @@ import { CreateRunDto, RunParametersDto } from './create-run.dto';
 
 /** `POST /threads/runs`: a new thread and its first run. */
 export class CreateThreadAndRunDto extends RunParametersDto {
-  @IsOptional() @ValidateNested() @Type(() => CreateThreadDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CreateThreadDto)
   thread?: CreateThreadDto;
 
   /** Tool resources of the new thread. */
   @SchemaProperty(TOOL_RESOURCES_SCHEMA)
-  @IsOptional() @ValidShape('toolResources', checkToolResources)
+  @IsOptional()
+  @ValidShape('toolResources', checkToolResources)
   tool_resources?: ToolResources | null;
 }
 
 /** `POST /threads/{id}/runs/wait`: create a run and answer once it stops or `timeout` passes. */
 export class CreateRunAndWaitDto extends CreateRunDto {
   /** Seconds to wait, 1 to 60. */
-  @IsOptional() @IsInt() @Min(1) @Max(60)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
   timeout: number = 30;
 }
 
@@ -34,13 +40,15 @@ export class SubmitToolOutputsDto {
   @ValidShape('toolOutputs', checkToolOutputs)
   tool_outputs: Array<{ tool_call_id: string; output?: string }>;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   stream?: boolean | null;
 }
 
 export class UpdateRunDto {
   @SchemaProperty(METADATA_SCHEMA)
-  @IsOptional() @IsMetadata()
+  @IsOptional()
+  @IsMetadata()
   metadata?: Metadata | null;
 }
 
@@ -48,12 +56,16 @@ export const STEP_INCLUDES = ['step_details.tool_calls[*].file_search.results[*]
 
 /** `include[]` on run and step routes: file_search result content. */
 export class IncludeQueryDto {
-  @IsOptional() @IsArray() @IsIn(STEP_INCLUDES, { each: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(STEP_INCLUDES, { each: true })
   include?: Array<(typeof STEP_INCLUDES)[number]>;
 }
 
 export class ListStepsQueryDto extends ListQueryDto {
-  @IsOptional() @IsArray() @IsIn(STEP_INCLUDES, { each: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(STEP_INCLUDES, { each: true })
   include?: Array<(typeof STEP_INCLUDES)[number]>;
 }
 

@@ -1,10 +1,13 @@
 import { checkToolChoice, checkToolOutputs, checkTruncationStrategy } from './run-shapes';
 
 describe(checkToolChoice.name, () => {
-  it.each([['auto'], ['none'], ['required'], [{ type: 'function', function: { name: 'f' } }], [{ type: 'file_search' }]])(
-    'should accept %j',
-    (choice) => expect(checkToolChoice(choice)).toBeNull(),
-  );
+  it.each([
+    ['auto'],
+    ['none'],
+    ['required'],
+    [{ type: 'function', function: { name: 'f' } }],
+    [{ type: 'file_search' }],
+  ])('should accept %j', (choice) => expect(checkToolChoice(choice)).toBeNull());
 
   it.each([
     ['sometimes', ''],

@@ -4,7 +4,17 @@ import { METADATA_SCHEMA, SchemaProperty } from '../../common/openapi/schema-pro
 import { ListResponse } from '../../common/pagination/list-response';
 import { TOOL_CHOICE_SCHEMA, TRUNCATION_SCHEMA } from './run-schemas';
 
-const RUN_STATUSES = ['queued', 'in_progress', 'requires_action', 'cancelling', 'cancelled', 'failed', 'completed', 'incomplete', 'expired'];
+const RUN_STATUSES = [
+  'queued',
+  'in_progress',
+  'requires_action',
+  'cancelling',
+  'cancelled',
+  'failed',
+  'completed',
+  'incomplete',
+  'expired',
+];
 const OBJECT_OR_NULL = { type: 'object', nullable: true, additionalProperties: true } as const;
 
 /** A run, as `openai.beta.threads.runs` returns it. */
@@ -22,10 +32,16 @@ export class RunResponse {
   @ApiProperty({ enum: RUN_STATUSES })
   status: string;
 
-  @SchemaProperty({ ...OBJECT_OR_NULL, description: 'Tool calls waiting for outputs (status requires_action).' }, { required: true })
+  @SchemaProperty(
+    { ...OBJECT_OR_NULL, description: 'Tool calls waiting for outputs (status requires_action).' },
+    { required: true },
+  )
   required_action: unknown;
 
-  @SchemaProperty({ ...OBJECT_OR_NULL, description: '`code`: server_error | rate_limit_exceeded | invalid_prompt' }, { required: true })
+  @SchemaProperty(
+    { ...OBJECT_OR_NULL, description: '`code`: server_error | rate_limit_exceeded | invalid_prompt' },
+    { required: true },
+  )
   last_error: unknown;
 
   expires_at: number | null;

@@ -20,7 +20,9 @@ export class PromptAssembler {
   async assemble(run: RunEntity, usage: RunUsage): Promise<Prompt> {
     const [thread, steps] = await Promise.all([this.messages.allOfThread(run.threadId), this.steps.allOfRun(run.id)]);
     const history = thread.filter((message) => message.runId !== run.id);
-    const ownMessages = new Map(thread.filter((message) => message.runId === run.id).map((message) => [message.id, message]));
+    const ownMessages = new Map(
+      thread.filter((message) => message.runId === run.id).map((message) => [message.id, message]),
+    );
     const images = await this.imageUrls(run.owner, history);
     return buildPrompt({
       instructions: run.instructions,
@@ -35,7 +37,9 @@ export class PromptAssembler {
 
   private async imageUrls(owner: string, history: MessageEntity[]): Promise<Map<string, string>> {
     const fileIds = new Set(
-      history.flatMap((message) => message.content.flatMap((part) => (part.type === 'image_file' ? [part.image_file.file_id] : []))),
+      history.flatMap((message) =>
+        message.content.flatMap((part) => (part.type === 'image_file' ? [part.image_file.file_id] : [])),
+      ),
     );
     const urls = new Map<string, string>();
     for (const fileId of fileIds) {

@@ -36,7 +36,11 @@ describe(buildPrompt.name, () => {
       }),
     );
     expect('messages' in prompt && prompt.messages.slice(-3)).toEqual([
-      { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }] },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }],
+      },
       { role: 'tool', tool_call_id: 'call_1', content: 'out' },
       { role: 'assistant', content: 'done' },
     ]);
@@ -67,7 +71,9 @@ describe(buildPrompt.name, () => {
         ],
       },
     ];
-    const prompt = buildPrompt(input({ history, imageUrlOf: (id) => (id === 'file-ok' ? 'data:image/png;base64,AA' : undefined) }));
+    const prompt = buildPrompt(
+      input({ history, imageUrlOf: (id) => (id === 'file-ok' ? 'data:image/png;base64,AA' : undefined) }),
+    );
     expect('messages' in prompt && prompt.messages[1]).toEqual({
       role: 'user',
       content: [

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -26,10 +26,11 @@ import { addUsage, chatRequest, estimateUsage, NO_USAGE, requiredActionFor } fro
  * process at once, from another one at the next heartbeat.
  */
 @Injectable()
-export class RunExecutor implements OnApplicationShutdown {
-  readonly workerId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+export class RunExecutor implements OnModuleDestroy {
+  private readonly processId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  private executions = 0;
   private readonly logger = new Logger(RunExecutor.name);
-  private readonly inFlight = new Map<string, AbortController>();
+  private readonly inFlight = new Map<string, { abort: AbortController; done: Promise<void> }>();
   private readonly leaseSeconds: number;
   private readonly maxSteps: number;
 
@@ -50,41 +51,60 @@ export class RunExecutor implements OnApplicationShutdown {
 
   /** Executes a run if it is free to claim. Run failures end the run; they never throw. */
   async execute(runId: string): Promise<void> {
-    const run = await this.runs.claim(runId, this.workerId, this.leaseSeconds);
+    if (this.inFlight.has(runId)) {
+      return;
+    }
+    // One lease per execution: even within this process, a duplicate job cannot claim the run.
+    const leaseId = `${this.processId}:${++this.executions}`;
+    const run = await this.runs.claim(runId, leaseId, this.leaseSeconds);
     if (!run) {
       return;
     }
     const abort = new AbortController();
-    this.inFlight.set(runId, abort);
-    const heartbeat = setInterval(() => void this.beat(runId, abort), (this.leaseSeconds * 1000) / 3);
+    const done = this.executeClaimed(run, leaseId, abort);
+    this.inFlight.set(runId, { abort, done });
+    await done;
+  }
+
+  private async executeClaimed(run: RunEntity, leaseId: string, abort: AbortController): Promise<void> {
+    const heartbeat = setInterval(() => void this.beat(run.id, leaseId, abort), (this.leaseSeconds * 1000) / 3);
     try {
       await this.drive(run, abort.signal);
     } catch (error) {
-      this.logger.error(`Run ${runId} stopped unexpectedly: ${error instanceof Error ? error.stack : String(error)}`);
+      this.logger.error(`Run ${run.id} stopped unexpectedly: ${error instanceof Error ? error.stack : String(error)}`);
       await this.lifecycle.fail(run, { code: 'server_error', message: 'The run failed unexpectedly.' }, run.usage);
     } finally {
       clearInterval(heartbeat);
-      this.inFlight.delete(runId);
-      await this.runs.release(runId, this.workerId);
+      this.inFlight.delete(run.id);
+      await this.runs.release(run.id, leaseId);
     }
   }
 
   /** Cancels a run executing in this process without waiting for the next heartbeat. */
   abortLocal(runId: string): void {
-    this.inFlight.get(runId)?.abort();
+    this.inFlight.get(runId)?.abort.abort(CANCELLED);
   }
 
-  onApplicationShutdown(): void {
-    // Stopping mid-call: the lease lapses and another worker resumes these runs.
-    for (const abort of this.inFlight.values()) {
-      abort.abort();
+  /**
+   * On shutdown, while the database is still open (this hook runs before any shutdown hook):
+   * not a cancellation — each open turn is closed and its lease released, so another worker
+   * resumes the run at once.
+   */
+  async onModuleDestroy(): Promise<void> {
+    const executions = [...this.inFlight.values()];
+    for (const { abort } of executions) {
+      abort.abort(HANDED_OVER);
     }
+    await Promise.allSettled(executions.map(({ done }) => done));
   }
 
-  private async beat(runId: string, abort: AbortController): Promise<void> {
-    const status = await this.runs.heartbeat(runId, this.workerId).catch(() => 'lost' as const);
-    if (status === 'cancelling' || status === null) {
-      abort.abort();
+  private async beat(runId: string, leaseId: string, abort: AbortController): Promise<void> {
+    const status = await this.runs.heartbeat(runId, leaseId).catch(() => undefined);
+    if (status === 'cancelling') {
+      abort.abort(CANCELLED);
+    } else if (status === null) {
+      // The lease went to another executor (this one stalled past it): stop, change nothing.
+      abort.abort(HANDED_OVER);
     }
   }
 
@@ -114,7 +134,11 @@ export class RunExecutor implements OnApplicationShutdown {
       const recorder = new TurnRecorder({ steps: this.steps, messages: this.messages, events: this.events }, run);
       let turn: ModelTurn;
       try {
-        turn = await this.model.streamTurn(chatRequest(run, prompt.messages, usage, this.tools), recorder.listener(), signal);
+        turn = await this.model.streamTurn(
+          chatRequest(run, prompt.messages, usage, this.tools),
+          recorder.listener(),
+          signal,
+        );
         await recorder.settled();
       } catch (error) {
         await this.stopMidTurn(run, recorder, signal, error, usage);
@@ -123,8 +147,7 @@ export class RunExecutor implements OnApplicationShutdown {
       const turnUsage = turn.usage ?? estimateUsage(prompt.tokens, turn);
       usage = addUsage(usage, turnUsage);
       if (signal.aborted) {
-        await recorder.abandon('cancelled', turn);
-        await this.lifecycle.cancelled(run, usage);
+        await this.stopForAbort(run, recorder, signal, turn, usage);
         return;
       }
       if (!(await this.afterTurn(run, turn, recorder, turnUsage, usage))) {
@@ -151,18 +174,46 @@ export class RunExecutor implements OnApplicationShutdown {
     return false;
   }
 
-  private async stopMidTurn(run: RunEntity, recorder: TurnRecorder, signal: AbortSignal, error: unknown, usage: RunUsage) {
+  private async stopMidTurn(
+    run: RunEntity,
+    recorder: TurnRecorder,
+    signal: AbortSignal,
+    error: unknown,
+    usage: RunUsage,
+  ) {
     if (signal.aborted) {
-      await recorder.abandon('cancelled', null);
-      await this.lifecycle.cancelled(run, usage);
+      await this.stopForAbort(run, recorder, signal, null, usage);
       return;
     }
     await recorder.abandon('failed', null);
     await this.lifecycle.fail(run, classifyModelError(error), usage);
   }
 
+  /** A cancel ends the run; a hand-over (shutdown, lost lease) leaves it for the next executor. */
+  private async stopForAbort(
+    run: RunEntity,
+    recorder: TurnRecorder,
+    signal: AbortSignal,
+    turn: ModelTurn | null,
+    usage: RunUsage,
+  ) {
+    if (signal.reason === CANCELLED) {
+      await recorder.abandon('cancelled', turn);
+      await this.lifecycle.cancelled(run, usage);
+      return;
+    }
+    await recorder.abandon('failed', turn);
+    await this.runs.update(run.id, { usage });
+  }
+
   /** Records the turn's outcome; answers whether the run goes on to another model turn. */
-  private async afterTurn(run: RunEntity, turn: ModelTurn, recorder: TurnRecorder, turnUsage: RunUsage, usage: RunUsage) {
+  private async afterTurn(
+    run: RunEntity,
+    turn: ModelTurn,
+    recorder: TurnRecorder,
+    turnUsage: RunUsage,
+    usage: RunUsage,
+  ) {
     if (turn.toolCalls.length === 0) {
       const cutShort = turn.finishReason === 'length';
       await recorder.finishMessage(turn, cutShort ? 'incomplete' : 'completed', turnUsage);
@@ -190,7 +241,11 @@ export class RunExecutor implements OnApplicationShutdown {
         calls.push((await kind.tool.execute(run, call, turnIndex)).call);
         continue;
       }
-      const functionCall: ToolCall = { id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments, output: null } };
+      const functionCall: ToolCall = {
+        id: call.id,
+        type: 'function',
+        function: { name: call.name, arguments: call.arguments, output: null },
+      };
       calls.push(functionCall);
       pending.push(functionCall);
     }
@@ -231,4 +286,11 @@ export class RunExecutor implements OnApplicationShutdown {
   }
 }
 
-const INTERRUPTED = { code: 'server_error' as const, message: 'The worker executing this step stopped; the run was resumed.' };
+/** Why an execution was aborted. */
+const CANCELLED = 'cancelled';
+const HANDED_OVER = 'handed-over';
+
+const INTERRUPTED = {
+  code: 'server_error' as const,
+  message: 'The worker executing this step stopped; the run was resumed.',
+};

@@ -46,7 +46,12 @@ export class RunLifecycle {
   }
 
   fail(run: RunEntity, lastError: RunError, usage: RunUsage | null): Promise<RunEntity | null> {
-    return this.move(run.id, [...RUNNING, 'cancelling'], { status: 'failed', lastError, failedAt: nowSeconds(), usage });
+    return this.move(run.id, [...RUNNING, 'cancelling'], {
+      status: 'failed',
+      lastError,
+      failedAt: nowSeconds(),
+      usage,
+    });
   }
 
   /** Queued or waiting runs stop at once; a run in flight is asked to stop (`cancelling`). */

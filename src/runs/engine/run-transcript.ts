@@ -8,6 +8,10 @@ import { TranscriptEntry } from './prompt-builder';
  */
 export function transcriptOf(steps: RunStepEntity[], runMessages: Map<string, MessageEntity>): TranscriptEntry[] {
   return steps.flatMap((step): TranscriptEntry[] => {
+    // An interrupted turn (crash, hand-over, cancel) is retried, not continued from its half.
+    if (step.status === 'failed' || step.status === 'cancelled') {
+      return [];
+    }
     const details = step.stepDetails;
     if (details.type === 'message_creation') {
       const message = runMessages.get(details.message_creation.message_id);
@@ -16,9 +20,14 @@ export function transcriptOf(steps: RunStepEntity[], runMessages: Map<string, Me
     }
     const calls = details.tool_calls.map((call) =>
       call.type === 'function'
-        ? { id: call.id, name: call.function.name, arguments: call.function.arguments, output: call.function.output ?? '' }
+        ? {
+            id: call.id,
+            name: call.function.name,
+            arguments: call.function.arguments,
+            output: call.function.output ?? '',
+          }
         : { id: call.id, name: call.type, arguments: call.arguments ?? '{}', output: call.output ?? '' },
     );
-    return calls.length > 0 && step.status !== 'failed' ? [{ kind: 'tool_calls', calls }] : [];
+    return calls.length > 0 ? [{ kind: 'tool_calls', calls }] : [];
   });
 }

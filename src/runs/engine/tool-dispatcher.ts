@@ -4,7 +4,8 @@ import { RunEntity } from '../run.entity';
 import { ToolChoice } from '../run.types';
 import { SERVER_TOOLS, ServerTool } from './server-tool';
 
-export type ToolKind = { kind: 'function' } | { kind: 'server'; tool: ServerTool } | { kind: 'unavailable'; reason: string };
+export type ToolKind =
+  { kind: 'function' } | { kind: 'server'; tool: ServerTool } | { kind: 'unavailable'; reason: string };
 
 /**
  * Which tools the model is offered, and who answers a call: the client (function tools, through
@@ -34,7 +35,10 @@ export class ToolDispatcher {
       return { kind: 'server', tool: server };
     }
     if (name === 'code_interpreter') {
-      return { kind: 'unavailable', reason: 'code_interpreter is not supported by this server: the run cannot execute code.' };
+      return {
+        kind: 'unavailable',
+        reason: 'code_interpreter is not supported by this server: the run cannot execute code.',
+      };
     }
     return { kind: 'unavailable', reason: `The model called '${name}', which is not one of the run's tools.` };
   }

@@ -103,26 +103,28 @@ export class TurnRecorder {
 
   private async startMessage(): Promise<void> {
     const messageId = newId('message');
-    this.messageStep = await this.createStep('message_creation', {
-      type: 'message_creation',
-      message_creation: { message_id: messageId },
-    });
-    const [message] = await this.deps.messages.insert([
-      {
-        id: messageId,
-        owner: this.run.owner,
-        threadId: this.run.threadId,
-        createdAt: nowSeconds(),
-        role: 'assistant',
-        content: [],
-        attachments: [],
-        metadata: {},
-        status: 'in_progress',
-        assistantId: this.run.assistantId,
-        runId: this.run.id,
-        completedAt: null,
-      },
+    // The step and its message are independent rows: write both at once, then announce them in order.
+    const [step, [message]] = await Promise.all([
+      this.insertStep('message_creation', { type: 'message_creation', message_creation: { message_id: messageId } }),
+      this.deps.messages.insert([
+        {
+          id: messageId,
+          owner: this.run.owner,
+          threadId: this.run.threadId,
+          createdAt: nowSeconds(),
+          role: 'assistant',
+          content: [],
+          attachments: [],
+          metadata: {},
+          status: 'in_progress',
+          assistantId: this.run.assistantId,
+          runId: this.run.id,
+          completedAt: null,
+        },
+      ]),
     ]);
+    this.messageStep = step;
+    this.announceStep(step);
     this.message = message;
     this.publish('thread.message.created', message.toObject());
     this.publish('thread.message.in_progress', message.toObject());
@@ -132,7 +134,11 @@ export class TurnRecorder {
     if (!this.toolStep) {
       this.toolStep = await this.createStep('tool_calls', { type: 'tool_calls', tool_calls: [] });
     }
-    this.stepDelta(index, { id: call.id, type: 'function', function: { name: call.name, arguments: '', output: null } });
+    this.stepDelta(index, {
+      id: call.id,
+      type: 'function',
+      function: { name: call.name, arguments: '', output: null },
+    });
   }
 
   private async toolCallArguments(index: number, delta: string): Promise<void> {
@@ -147,8 +153,22 @@ export class TurnRecorder {
     });
   }
 
-  private async createStep(type: RunStepEntity['type'], stepDetails: RunStepEntity['stepDetails']): Promise<RunStepEntity> {
-    const step = await this.deps.steps.insert({
+  private async createStep(
+    type: RunStepEntity['type'],
+    stepDetails: RunStepEntity['stepDetails'],
+  ): Promise<RunStepEntity> {
+    const step = await this.insertStep(type, stepDetails);
+    this.announceStep(step);
+    return step;
+  }
+
+  private announceStep(step: RunStepEntity): void {
+    this.publish('thread.run.step.created', step.toObject());
+    this.publish('thread.run.step.in_progress', step.toObject());
+  }
+
+  private insertStep(type: RunStepEntity['type'], stepDetails: RunStepEntity['stepDetails']): Promise<RunStepEntity> {
+    return this.deps.steps.insert({
       id: newId('step'),
       owner: this.run.owner,
       runId: this.run.id,
@@ -165,9 +185,6 @@ export class TurnRecorder {
       failedAt: null,
       expiredAt: null,
     });
-    this.publish('thread.run.step.created', step.toObject());
-    this.publish('thread.run.step.in_progress', step.toObject());
-    return step;
   }
 
   private async finishStep(step: RunStepEntity, status: StepStatus, usage: RunUsage | null): Promise<void> {

@@ -38,7 +38,13 @@ export function requiredActionFor(calls: ToolCall[]) {
     submit_tool_outputs: {
       tool_calls: calls.flatMap((call) =>
         call.type === 'function'
-          ? [{ id: call.id, type: 'function' as const, function: { name: call.function.name, arguments: call.function.arguments } }]
+          ? [
+              {
+                id: call.id,
+                type: 'function' as const,
+                function: { name: call.function.name, arguments: call.function.arguments },
+              },
+            ]
           : [],
       ),
     },

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { nowSeconds } from '../../common/ids/ids';
 import { Environment } from '../../config/environment';
@@ -12,10 +12,11 @@ import { RunDispatcher } from './run-dispatcher';
  * to the queue. Safe to run in every worker: each action is a conditional update or a claim.
  */
 @Injectable()
-export class RunSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RunSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RunSweeper.name);
   private timer?: NodeJS.Timeout;
   private readonly leaseSeconds: number;
+  private readonly queuedGraceSeconds: number;
 
   constructor(
     private readonly runs: RunsRepository,
@@ -24,6 +25,9 @@ export class RunSweeper implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly config: ConfigService<Environment, true>,
   ) {
     this.leaseSeconds = config.get('RUN_LEASE_SECONDS', { infer: true });
+    // A queued run normally waits only for a free worker; a duplicate job is harmless (the lease
+    // refuses it) but wasteful, so only runs queued this long count as lost.
+    this.queuedGraceSeconds = Math.max(60, 4 * this.leaseSeconds);
   }
 
   onApplicationBootstrap(): void {
@@ -34,7 +38,7 @@ export class RunSweeper implements OnApplicationBootstrap, OnApplicationShutdown
     this.timer = setInterval(() => void this.sweep(), (this.leaseSeconds * 1000) / 3);
   }
 
-  onApplicationShutdown(): void {
+  onModuleDestroy(): void {
     clearInterval(this.timer);
   }
 
@@ -43,9 +47,13 @@ export class RunSweeper implements OnApplicationBootstrap, OnApplicationShutdown
       for (const runId of await this.runs.overdue(nowSeconds(), this.leaseSeconds)) {
         await this.lifecycle.expire(runId);
       }
-      for (const runId of await this.runs.orphaned(this.leaseSeconds)) {
-        this.logger.warn(`Run ${runId} lost its executor; queueing it again`);
-        await this.dispatcher.enqueue(runId);
+      for (const { id, status } of await this.runs.orphaned(this.leaseSeconds, this.queuedGraceSeconds)) {
+        this.logger.warn(
+          status === 'queued'
+            ? `Run ${id} waited over ${this.queuedGraceSeconds} s in the queue; queueing it again`
+            : `Run ${id} lost its executor; queueing it again`,
+        );
+        await this.dispatcher.enqueue(id);
       }
     } catch (error) {
       this.logger.error(`Sweep failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -25,10 +25,16 @@ export class RunWorker implements OnApplicationBootstrap {
     const concurrency = this.config.get('WORKER_CONCURRENCY', { infer: true });
     // pg-boss 10 runs one job per `work` loop: concurrency is the number of loops.
     for (let slot = 0; slot < concurrency; slot++) {
-      const workerId = await this.queue.work<{ runId: string }>(
+      let workerId = '';
+      workerId = await this.queue.work<{ runId: string }>(
         RUNS_QUEUE,
         { batchSize: 1, pollingIntervalSeconds: 0.5 },
-        ({ runId }) => this.executor.execute(runId),
+        async ({ runId }) => {
+          await this.executor.execute(runId);
+          // pg-boss sleeps out its polling interval after each job unless woken: wake this loop
+          // so a backlog drains at once (an empty fetch then sleeps as usual).
+          this.queue.notify(workerId);
+        },
       );
       this.dispatcher.registerLocalWorker(workerId);
     }

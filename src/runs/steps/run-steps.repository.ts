@@ -21,7 +21,11 @@ export class RunStepsRepository {
 
   /** Every step of a run, in order: the run's own transcript. */
   allOfRun(runId: string): Promise<RunStepEntity[]> {
-    return this.steps.createQueryBuilder('step').where('step.run_id = :runId', { runId }).orderBy('step.seq', 'ASC').getMany();
+    return this.steps
+      .createQueryBuilder('step')
+      .where('step.run_id = :runId', { runId })
+      .orderBy('step.seq', 'ASC')
+      .getMany();
   }
 
   findOwned(owner: string, threadId: string, runId: string, id: string): Promise<RunStepEntity | null> {

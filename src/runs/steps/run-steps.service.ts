@@ -13,14 +13,25 @@ export class RunStepsService {
     private readonly runs: RunsService,
   ) {}
 
-  async list(owner: string, threadId: string, runId: string, query: ListStepsQueryDto): Promise<ListPage<RunStepObject>> {
+  async list(
+    owner: string,
+    threadId: string,
+    runId: string,
+    query: ListStepsQueryDto,
+  ): Promise<ListPage<RunStepObject>> {
     await this.runs.findOwned(owner, threadId, runId);
     const slice = await this.steps.listByRun(owner, runId, query);
     const includeFileSearchContent = (query.include?.length ?? 0) > 0;
     return toListPage(slice.rows, slice.hasMore, (step) => step.toObject({ includeFileSearchContent }));
   }
 
-  async retrieve(owner: string, threadId: string, runId: string, id: string, query: IncludeQueryDto): Promise<RunStepObject> {
+  async retrieve(
+    owner: string,
+    threadId: string,
+    runId: string,
+    id: string,
+    query: IncludeQueryDto,
+  ): Promise<RunStepObject> {
     await this.runs.findOwned(owner, threadId, runId);
     const step = await this.steps.findOwned(owner, threadId, runId, id);
     if (!step) {

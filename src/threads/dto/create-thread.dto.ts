@@ -9,14 +9,20 @@ import { CreateMessageDto } from '../../messages/dto/create-message.dto';
 
 export class CreateThreadDto {
   /** Messages to start the thread with, in order (at most 32, as OpenAI allowed). */
-  @IsOptional() @IsArray() @ArrayMaxSize(32) @ValidateNested({ each: true }) @Type(() => CreateMessageDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(32)
+  @ValidateNested({ each: true })
+  @Type(() => CreateMessageDto)
   messages?: CreateMessageDto[];
 
   @SchemaProperty(TOOL_RESOURCES_SCHEMA)
-  @IsOptional() @ValidShape('toolResources', checkToolResources)
+  @IsOptional()
+  @ValidShape('toolResources', checkToolResources)
   tool_resources?: ToolResources | null;
 
   @SchemaProperty(METADATA_SCHEMA)
-  @IsOptional() @IsMetadata()
+  @IsOptional()
+  @IsMetadata()
   metadata?: Metadata | null;
 }

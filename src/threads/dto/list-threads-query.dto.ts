@@ -6,6 +6,7 @@ import { ListQueryDto } from '../../common/pagination/list-query.dto';
 export class ListThreadsQueryDto extends ListQueryDto {
   /** `metadata[key]=value` filters; several combine with AND. */
   @ApiPropertyOptional({ type: Object, example: { customer: 'acme' } })
-  @IsOptional() @IsMetadata()
+  @IsOptional()
+  @IsMetadata()
   metadata?: Metadata;
 }

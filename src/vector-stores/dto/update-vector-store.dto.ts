@@ -6,15 +6,20 @@ import { IsMetadata, Metadata } from '../../common/metadata/metadata';
 import { ExpiresAfterDto } from './create-vector-store.dto';
 
 export class UpdateVectorStoreDto {
-  @IsOptional() @IsString() @MaxLength(256)
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
   name?: string | null;
 
   @SchemaProperty(METADATA_SCHEMA)
-  @IsOptional() @IsMetadata()
+  @IsOptional()
+  @IsMetadata()
   metadata?: Metadata | null;
 
   /** `null` removes the expiration policy. */
   @ApiProperty({ type: ExpiresAfterDto, required: false, nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => ExpiresAfterDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExpiresAfterDto)
   expires_after?: ExpiresAfterDto | null;
 }
