@@ -53,7 +53,10 @@ describe('Basic auth (e2e)', () => {
     await expect(app.http().get('/api/health')).resolves.toMatchObject({ status: 200, body: { status: 'ok' } });
     await expect(app.http().get('/api/health/ready')).resolves.toMatchObject({
       status: 200,
-      body: { status: 'ok', info: { database: { status: 'up' }, migrations: { status: 'up' } } },
+      body: {
+        status: 'ok',
+        info: { database: { status: 'up' }, migrations: { status: 'up' }, queue: { status: 'up' } },
+      },
     });
     await expect(app.http().get('/api/docs-json')).resolves.toMatchObject({ status: 200 });
   });

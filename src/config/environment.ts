@@ -122,7 +122,11 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** `api` serves HTTP only, `worker` executes queued runs only, `all` does both. */
+  /**
+   * Which background work this process does: `worker` and `all` execute queued runs and sweep
+   * (expiry, dead workers); `api` does neither. Every role serves HTTP; streaming runs execute in
+   * the process that serves the stream.
+   */
   @IsOptional()
   @IsIn(['api', 'worker', 'all'])
   POSTE_ROLE: 'api' | 'worker' | 'all' = 'all';
@@ -142,7 +146,7 @@ export class Environment {
   @Min(1)
   RUN_EXPIRES_AFTER_SECONDS = 600;
 
-  /** Model turns one run may take before it fails (guards against tool-call loops). */
+  /** Run steps one run may take before it fails (guards against tool-call loops). */
   @IsOptional()
   @Transform(toInt)
   @IsInt()

@@ -104,7 +104,7 @@ export class RunExecutor implements OnModuleDestroy {
       abort.abort(CANCELLED);
     } else if (status === null) {
       // The lease went to another executor (this one stalled past it): stop, change nothing.
-      abort.abort(HANDED_OVER);
+      abort.abort(LEASE_LOST);
     }
   }
 
@@ -189,7 +189,7 @@ export class RunExecutor implements OnModuleDestroy {
     await this.lifecycle.fail(run, classifyModelError(error), usage);
   }
 
-  /** A cancel ends the run; a hand-over (shutdown, lost lease) leaves it for the next executor. */
+  /** A cancel ends the run; a hand-over leaves it for the next executor; a lost lease is not ours to touch. */
   private async stopForAbort(
     run: RunEntity,
     recorder: TurnRecorder,
@@ -202,8 +202,11 @@ export class RunExecutor implements OnModuleDestroy {
       await this.lifecycle.cancelled(run, usage);
       return;
     }
-    await recorder.abandon('failed', turn);
-    await this.runs.update(run.id, { usage });
+    if (signal.reason === HANDED_OVER) {
+      // Shutting down: close the open turn and keep what it spent, for the executor that resumes.
+      await recorder.abandon('failed', turn);
+      await this.runs.update(run.id, { usage });
+    }
   }
 
   /** Records the turn's outcome; answers whether the run goes on to another model turn. */
@@ -289,6 +292,7 @@ export class RunExecutor implements OnModuleDestroy {
 /** Why an execution was aborted. */
 const CANCELLED = 'cancelled';
 const HANDED_OVER = 'handed-over';
+const LEASE_LOST = 'lease-lost';
 
 const INTERRUPTED = {
   code: 'server_error' as const,
