@@ -24,7 +24,8 @@ export class MessagesRepository {
 
   /**
    * Locks the thread row for the rest of the transaction and checks that no run is active on it.
-   * Adding a message and creating a run both take this lock, so neither can slip past the other.
+   * Creating a run takes the lock exclusively and adding a message takes it shared: a message and
+   * a run cannot slip past each other, while messages to one thread never wait for each other.
    */
   async lockIdleThread(
     manager: EntityManager,
@@ -32,7 +33,8 @@ export class MessagesRepository {
     threadId: string,
     action: 'message' | 'run',
   ): Promise<void> {
-    const [thread] = await manager.query('SELECT id FROM threads WHERE id = $1 AND owner = $2 FOR UPDATE', [
+    const lock = action === 'run' ? 'FOR UPDATE' : 'FOR SHARE';
+    const [thread] = await manager.query(`SELECT id FROM threads WHERE id = $1 AND owner = $2 ${lock}`, [
       threadId,
       owner,
     ]);

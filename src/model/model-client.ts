@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
 import OpenAI from 'openai';
 import { Environment } from '../config/environment';
 import { ChatRequest, ModelToolCall, ModelTurn, TurnListener } from './chat.types';
@@ -56,7 +57,12 @@ export class ModelClient {
   ): void {
     let call = calls[delta.index];
     if (!call) {
-      call = { id: delta.id ?? `call_${delta.index}`, name: delta.function?.name ?? '', arguments: '' };
+      // Some local endpoints send no ids: every call still needs its own, distinct across turns.
+      call = {
+        id: delta.id || `call_${randomBytes(12).toString('hex')}`,
+        name: delta.function?.name ?? '',
+        arguments: '',
+      };
       calls[delta.index] = call;
       listener.onToolCallStart?.(delta.index, { id: call.id, name: call.name });
     } else if (delta.function?.name) {

@@ -183,6 +183,20 @@ describe('Runs with function tools (e2e)', () => {
     });
   });
 
+  it('should pass tool_choice and parallel_tool_calls to the model, mapping file_search to its function', async () => {
+    model.enqueue({ content: 'no tools needed' });
+    const thread = await alice.beta.threads.create({ messages: [{ role: 'user', content: 'x' }] });
+    await alice.beta.threads.runs.createAndPoll(thread.id, {
+      assistant_id: assistantId,
+      tool_choice: { type: 'function', function: { name: 'get_weather' } },
+      parallel_tool_calls: false,
+    });
+    expect(model.chatRequests()[0].body).toMatchObject({
+      tool_choice: { type: 'function', function: { name: 'get_weather' } },
+      parallel_tool_calls: false,
+    });
+  });
+
   it('should fail a run whose model calls code_interpreter, with a clear last_error', async () => {
     const assistant = await alice.beta.assistants.create({ model: 'gpt-4o', tools: [{ type: 'code_interpreter' }] });
     model.enqueue({ toolCalls: [{ name: 'code_interpreter', arguments: '{}' }] });
