@@ -4,6 +4,8 @@ import { MessageEntity } from '../messages/message.entity';
 import { RunEntity } from '../runs/run.entity';
 import { RunStepEntity } from '../runs/steps/run-step.entity';
 import { ThreadEntity } from '../threads/thread.entity';
+import { ChunkEntity } from '../vector-stores/files/chunk.entity';
+import { VectorStoreFileEntity } from '../vector-stores/files/vector-store-file.entity';
 import { VectorStoreEntity } from '../vector-stores/vector-store.entity';
 
 /** Every entity. Listed explicitly (not globbed) so compiled and transformed code load alike. */
@@ -15,4 +17,6 @@ export const ENTITIES = [
   VectorStoreEntity,
   RunEntity,
   RunStepEntity,
+  VectorStoreFileEntity,
+  ChunkEntity,
 ];

@@ -74,6 +74,15 @@ export class FilesService {
     });
   }
 
+  /** A file's bytes and name, for indexing. */
+  async contentOf(owner: string, id: string): Promise<{ bytes: Buffer; filename: string }> {
+    const file = await this.files.findOwned(owner, id);
+    if (!file) {
+      throw new ObjectNotFound('file', id);
+    }
+    return { bytes: await this.storage.read(id), filename: file.filename };
+  }
+
   /** An uploaded image as a data URL, for models that take images inline; null if not an image. */
   async dataUrl(owner: string, id: string): Promise<string | null> {
     const file = await this.files.findOwned(owner, id);

@@ -9,6 +9,16 @@ export interface ExpiresAfter {
 
 const SECONDS_PER_DAY = 86_400;
 
+export interface FileCounts {
+  in_progress: number;
+  completed: number;
+  failed: number;
+  cancelled: number;
+  total: number;
+}
+
+const NO_FILES = { counts: { in_progress: 0, completed: 0, failed: 0, cancelled: 0, total: 0 }, usageBytes: 0 };
+
 @Entity('vector_stores')
 @Index('idx_vector_stores_owner_seq', ['owner', 'seq'])
 export class VectorStoreEntity extends OwnedEntity {
@@ -27,7 +37,7 @@ export class VectorStoreEntity extends OwnedEntity {
   @Column({ type: 'integer' })
   lastActiveAt: number;
 
-  /** Files and their indexing arrive with file search; until then a store holds no bytes. */
+  /** Unused: a store's usage is the sum of its files' usage_bytes, computed with its file counts. */
   @Column({
     type: 'bigint',
     default: 0,
@@ -44,7 +54,7 @@ export class VectorStoreEntity extends OwnedEntity {
     return expiresAt !== null && expiresAt <= now;
   }
 
-  toObject(now: number) {
+  toObject(now: number, files: { counts: FileCounts; usageBytes: number } = NO_FILES) {
     return {
       id: this.id,
       object: 'vector_store' as const,
@@ -52,9 +62,9 @@ export class VectorStoreEntity extends OwnedEntity {
       name: this.name,
       description: this.description,
       metadata: this.metadata,
-      status: this.isExpired(now) ? ('expired' as const) : ('completed' as const),
-      usage_bytes: this.usageBytes,
-      file_counts: { in_progress: 0, completed: 0, failed: 0, cancelled: 0, total: 0 },
+      status: this.isExpired(now) ? 'expired' : files.counts.in_progress > 0 ? 'in_progress' : 'completed',
+      usage_bytes: files.usageBytes,
+      file_counts: files.counts,
       last_active_at: this.lastActiveAt,
       expires_after: this.expiresAfter,
       expires_at: this.expiresAt(),

@@ -1,14 +1,37 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FilesModule } from '../files/files.module';
+import { QueueModule } from '../queue/queue.module';
+import { KeywordSearch } from '../retrieval/search/keyword-search';
+import { ChunkEntity } from './files/chunk.entity';
+import { FileIndexer } from './files/file-indexer';
+import { VectorStoreFileEntity } from './files/vector-store-file.entity';
+import { VectorStoreFilesController } from './files/vector-store-files.controller';
+import { VectorStoreFilesRepository } from './files/vector-store-files.repository';
+import { VectorStoreFilesService } from './files/vector-store-files.service';
+import { VectorStoreSearchController } from './search/vector-store-search.controller';
+import { VectorStoreSearchService } from './search/vector-store-search.service';
 import { VectorStoreEntity } from './vector-store.entity';
 import { VectorStoresController } from './vector-stores.controller';
 import { VectorStoresRepository } from './vector-stores.repository';
 import { VectorStoresService } from './vector-stores.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([VectorStoreEntity])],
-  controllers: [VectorStoresController],
-  providers: [VectorStoresService, VectorStoresRepository],
-  exports: [VectorStoresService],
+  imports: [
+    TypeOrmModule.forFeature([VectorStoreEntity, VectorStoreFileEntity, ChunkEntity]),
+    FilesModule,
+    QueueModule,
+  ],
+  controllers: [VectorStoresController, VectorStoreFilesController, VectorStoreSearchController],
+  providers: [
+    VectorStoresService,
+    VectorStoresRepository,
+    VectorStoreFilesService,
+    VectorStoreFilesRepository,
+    VectorStoreSearchService,
+    KeywordSearch,
+    FileIndexer,
+  ],
+  exports: [VectorStoresService, KeywordSearch],
 })
 export class VectorStoresModule {}

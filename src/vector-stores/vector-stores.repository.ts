@@ -30,6 +30,10 @@ export class VectorStoresRepository {
     return paginate(this.stores.createQueryBuilder('store').where('store.owner = :owner', { owner }), query);
   }
 
+  async touch(id: string, now: number): Promise<void> {
+    await this.stores.update({ id }, { lastActiveAt: now });
+  }
+
   async deleteOwned(owner: string, id: string): Promise<boolean> {
     const result = await this.stores.delete({ owner, id });
     return (result.affected ?? 0) > 0;

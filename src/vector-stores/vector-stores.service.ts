@@ -6,11 +6,15 @@ import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { CreateVectorStoreDto } from './dto/create-vector-store.dto';
 import { UpdateVectorStoreDto } from './dto/update-vector-store.dto';
 import { VectorStoreEntity, VectorStoreObject } from './vector-store.entity';
+import { VectorStoreFilesRepository } from './files/vector-store-files.repository';
 import { VectorStoresRepository } from './vector-stores.repository';
 
 @Injectable()
 export class VectorStoresService {
-  constructor(private readonly stores: VectorStoresRepository) {}
+  constructor(
+    private readonly stores: VectorStoresRepository,
+    private readonly files: VectorStoreFilesRepository,
+  ) {}
 
   async create(owner: string, dto: CreateVectorStoreDto): Promise<VectorStoreObject> {
     const now = nowSeconds();
@@ -25,17 +29,18 @@ export class VectorStoresService {
       expiresAfter: dto.expires_after ? { anchor: 'last_active_at', days: dto.expires_after.days } : null,
       usageBytes: 0,
     });
-    return (await this.stores.save(store)).toObject(now);
+    return this.withFiles(await this.stores.save(store), now);
   }
 
   async retrieve(owner: string, id: string): Promise<VectorStoreObject> {
-    return (await this.findOwned(owner, id)).toObject(nowSeconds());
+    return this.withFiles(await this.findOwned(owner, id), nowSeconds());
   }
 
   async list(owner: string, query: ListQueryDto): Promise<ListPage<VectorStoreObject>> {
     const slice = await this.stores.listOwned(owner, query);
     const now = nowSeconds();
-    return toListPage(slice.rows, slice.hasMore, (store) => store.toObject(now));
+    const files = await this.files.countsOf(slice.rows.map((store) => store.id));
+    return toListPage(slice.rows, slice.hasMore, (store) => store.toObject(now, files.get(store.id)));
   }
 
   async update(owner: string, id: string, dto: UpdateVectorStoreDto): Promise<VectorStoreObject> {
@@ -49,7 +54,7 @@ export class VectorStoresService {
     if (dto.expires_after !== undefined) {
       store.expiresAfter = dto.expires_after ? { anchor: 'last_active_at', days: dto.expires_after.days } : null;
     }
-    return (await this.stores.save(store)).toObject(nowSeconds());
+    return this.withFiles(await this.stores.save(store), nowSeconds());
   }
 
   async delete(owner: string, id: string) {
@@ -69,6 +74,15 @@ export class VectorStoresService {
     if (missing !== undefined) {
       throw new InvalidReference(param, 'vector store', missing);
     }
+  }
+
+  /** Marks the store used now: `expires_after` counts from the last activity. */
+  async touch(id: string): Promise<void> {
+    await this.stores.touch(id, nowSeconds());
+  }
+
+  private async withFiles(store: VectorStoreEntity, now: number): Promise<VectorStoreObject> {
+    return store.toObject(now, (await this.files.countsOf([store.id])).get(store.id));
   }
 
   private async findOwned(owner: string, id: string): Promise<VectorStoreEntity> {

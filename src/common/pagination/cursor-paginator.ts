@@ -17,6 +17,7 @@ export interface Slice<E> {
 export async function paginate<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
   query: ListQueryDto,
+  { idProperty = 'id' }: { idProperty?: string } = {},
 ): Promise<Slice<E>> {
   const alias = qb.alias;
   const cursorParam = query.after !== undefined ? 'after' : query.before !== undefined ? 'before' : null;
@@ -25,7 +26,7 @@ export async function paginate<E extends ObjectLiteral>(
     const cursor = await qb
       .clone()
       .select(`${alias}.seq`, 'seq')
-      .andWhere(`${alias}.id = :cursorId`, { cursorId })
+      .andWhere(`${alias}.${idProperty} = :cursorId`, { cursorId })
       .getRawOne<{ seq: string }>();
     if (!cursor) {
       throw new InvalidRequest(`Invalid '${cursorParam}': no object with id '${cursorId}' in this list.`, cursorParam);
