@@ -82,7 +82,8 @@ describe('Vector stores (e2e)', () => {
     ['an expiry of 0 days', { expires_after: { anchor: 'last_active_at', days: 0 } }, 'expires_after.days'],
     ['an expiry of 366 days', { expires_after: { anchor: 'last_active_at', days: 366 } }, 'expires_after.days'],
     ['bad metadata', { metadata: ['a'] }, 'metadata'],
-    ['file ids (attached with file search, not yet)', { file_ids: ['file-abc'] }, 'file_ids'],
+    ['an unknown file id', { file_ids: ['file-abc'] }, 'file_ids'],
+    ['file ids that are not strings', { file_ids: [42] }, 'file_ids'],
   ];
 
   it.each(cases)('should reject %s with a 400 naming the param, writing nothing', async (_name, body, param) => {

@@ -4,6 +4,7 @@ import { MessageEntity } from '../messages/message.entity';
 import { RunEntity } from '../runs/run.entity';
 import { RunStepEntity } from '../runs/steps/run-step.entity';
 import { ThreadEntity } from '../threads/thread.entity';
+import { FileBatchEntity } from '../vector-stores/batches/file-batch.entity';
 import { ChunkEntity } from '../vector-stores/files/chunk.entity';
 import { VectorStoreFileEntity } from '../vector-stores/files/vector-store-file.entity';
 import { VectorStoreEntity } from '../vector-stores/vector-store.entity';
@@ -19,4 +20,5 @@ export const ENTITIES = [
   RunStepEntity,
   VectorStoreFileEntity,
   ChunkEntity,
+  FileBatchEntity,
 ];

@@ -27,6 +27,11 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     await this.started().send(name, data, options);
   }
 
+  /** Queues many jobs in one statement. */
+  async sendMany<T extends object>(name: string, data: T[], options: Omit<PgBoss.JobInsert, 'name' | 'data'> = {}) {
+    await this.started().insert(data.map((item) => ({ ...options, name, data: item })));
+  }
+
   work<T extends object>(
     name: string,
     options: PgBoss.WorkOptions,

@@ -1,6 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Metadata } from '../common/metadata/metadata';
 import { OwnedEntity } from '../database/owned.entity';
+import { FileCounts, noFiles } from './files/file-counts';
 
 export interface ExpiresAfter {
   anchor: 'last_active_at';
@@ -9,15 +10,7 @@ export interface ExpiresAfter {
 
 const SECONDS_PER_DAY = 86_400;
 
-export interface FileCounts {
-  in_progress: number;
-  completed: number;
-  failed: number;
-  cancelled: number;
-  total: number;
-}
-
-const NO_FILES = { counts: { in_progress: 0, completed: 0, failed: 0, cancelled: 0, total: 0 }, usageBytes: 0 };
+const NO_FILES = { counts: noFiles(), usageBytes: 0 };
 
 @Entity('vector_stores')
 @Index('idx_vector_stores_owner_seq', ['owner', 'seq'])

@@ -6,6 +6,7 @@ import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { CreateVectorStoreDto } from './dto/create-vector-store.dto';
 import { UpdateVectorStoreDto } from './dto/update-vector-store.dto';
 import { VectorStoreEntity, VectorStoreObject } from './vector-store.entity';
+import { FileAttacher } from './files/file-attacher';
 import { VectorStoreFilesRepository } from './files/vector-store-files.repository';
 import { VectorStoresRepository } from './vector-stores.repository';
 
@@ -14,9 +15,13 @@ export class VectorStoresService {
   constructor(
     private readonly stores: VectorStoresRepository,
     private readonly files: VectorStoreFilesRepository,
+    private readonly attacher: FileAttacher,
   ) {}
 
+  /** Creates a store; `file_ids` are attached at once and indexed in the background. */
   async create(owner: string, dto: CreateVectorStoreDto): Promise<VectorStoreObject> {
+    const fileIds = dto.file_ids ?? [];
+    await this.attacher.assertAttachable(owner, fileIds, 'file_ids');
     const now = nowSeconds();
     const store = this.stores.create({
       id: newId('vectorStore'),
@@ -29,7 +34,10 @@ export class VectorStoresService {
       expiresAfter: dto.expires_after ? { anchor: 'last_active_at', days: dto.expires_after.days } : null,
       usageBytes: 0,
     });
-    return this.withFiles(await this.stores.save(store), now);
+    await this.stores.save(store);
+    const files = fileIds.map((fileId) => ({ fileId, chunkingStrategy: dto.chunking_strategy }));
+    await this.attacher.attach(owner, store.id, files);
+    return this.withFiles(store, now);
   }
 
   async retrieve(owner: string, id: string): Promise<VectorStoreObject> {
@@ -39,7 +47,7 @@ export class VectorStoresService {
   async list(owner: string, query: ListQueryDto): Promise<ListPage<VectorStoreObject>> {
     const slice = await this.stores.listOwned(owner, query);
     const now = nowSeconds();
-    const files = await this.files.countsOf(slice.rows.map((store) => store.id));
+    const files = await this.files.countsOfStores(slice.rows.map((store) => store.id));
     return toListPage(slice.rows, slice.hasMore, (store) => store.toObject(now, files.get(store.id)));
   }
 
@@ -82,7 +90,7 @@ export class VectorStoresService {
   }
 
   private async withFiles(store: VectorStoreEntity, now: number): Promise<VectorStoreObject> {
-    return store.toObject(now, (await this.files.countsOf([store.id])).get(store.id));
+    return store.toObject(now, (await this.files.countsOfStores([store.id])).get(store.id));
   }
 
   private async findOwned(owner: string, id: string): Promise<VectorStoreEntity> {

@@ -14,6 +14,9 @@ import {
 } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsMetadata, Metadata } from '../../common/metadata/metadata';
+import { ValidShape } from '../../common/validation/shape-validator';
+import { ChunkingStrategyParam, checkChunkingStrategy } from '../../retrieval/chunking';
+import { CHUNKING_STRATEGY_SCHEMA } from '../files/dto/vector-store-file.dto';
 
 export class ExpiresAfterDto {
   /** Only `last_active_at` is supported, as in OpenAI's API. */
@@ -50,9 +53,16 @@ export class CreateVectorStoreDto {
   @Type(() => ExpiresAfterDto)
   expires_after?: ExpiresAfterDto;
 
-  /** Files to add at creation. Attaching and indexing files arrives with file search. */
+  /** Uploaded files (`file-…`) to add at creation, up to 500; they are indexed in the background. */
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(0, { message: 'attaching files to vector stores is not supported yet' })
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
   file_ids?: string[];
+
+  /** How `file_ids` are chunked: `auto` (800 tokens, 400 overlap) or `static` with your own sizes. */
+  @SchemaProperty(CHUNKING_STRATEGY_SCHEMA)
+  @IsOptional()
+  @ValidShape('chunkingStrategy', checkChunkingStrategy)
+  chunking_strategy?: ChunkingStrategyParam;
 }

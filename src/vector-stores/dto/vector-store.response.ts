@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { DeletedResponse, ListResponse } from '../../common/pagination/list-response';
 import { ExpiresAfterDto } from './create-vector-store.dto';
 
-class FileCountsResponse {
+export class FileCountsResponse {
   in_progress: number;
   completed: number;
   failed: number;

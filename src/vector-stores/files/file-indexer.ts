@@ -5,15 +5,14 @@ import { FilesService } from '../../files/files.service';
 import { JobQueue } from '../../queue/job-queue';
 import { chunkText } from '../../retrieval/chunking';
 import { ExtractionError, extractText } from '../../retrieval/extraction';
+import { FILE_INDEXING_DEAD_LETTER, FILE_INDEXING_QUEUE, FileIndexingJob } from './file-indexing.queue';
 import { VectorStoreFilesRepository } from './vector-store-files.repository';
-
-export const FILE_INDEXING_QUEUE = 'vector-store-files';
 
 /**
  * Indexes files attached to vector stores, from the durable queue: extract the text, chunk it,
- * replace the file's chunks in one transaction, then mark it `completed` (or `failed` with
- * `last_error`). A worker that dies mid-file lets the job expire; pg-boss retries it, and the
- * transaction means nothing half-indexed was ever visible.
+ * then store the chunks and mark the file `completed` in one transaction (or `failed` with
+ * `last_error`). A worker that dies mid-file lets the job expire and pg-boss retries it; when
+ * every attempt died, the dead-letter worker fails the file, so none stays `in_progress`.
  */
 @Injectable()
 export class FileIndexer implements OnApplicationBootstrap {
@@ -27,18 +26,22 @@ export class FileIndexer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.queue.createQueue(FILE_INDEXING_DEAD_LETTER);
     await this.queue.createQueue(FILE_INDEXING_QUEUE);
     if (this.config.get('POSTE_ROLE', { infer: true }) === 'api') {
       return;
     }
-    await this.queue.work<{ vectorStoreId: string; fileId: string }>(
-      FILE_INDEXING_QUEUE,
-      { batchSize: 1, pollingIntervalSeconds: 0.5 },
-      ({ vectorStoreId, fileId }) => this.index(vectorStoreId, fileId),
+    const options = { batchSize: 1, pollingIntervalSeconds: 0.5 };
+    await this.queue.work<FileIndexingJob>(FILE_INDEXING_QUEUE, options, (job) => this.index(job));
+    await this.queue.work<FileIndexingJob>(FILE_INDEXING_DEAD_LETTER, options, ({ vectorStoreId, fileId }) =>
+      this.files.fail(vectorStoreId, fileId, {
+        code: 'server_error',
+        message: 'Indexing failed on every attempt (a worker stopped, or a server error); add the file again to retry.',
+      }),
     );
   }
 
-  async index(vectorStoreId: string, fileId: string): Promise<void> {
+  async index({ vectorStoreId, fileId }: FileIndexingJob): Promise<void> {
     const entry = await this.files.find(vectorStoreId, fileId);
     if (!entry || entry.status !== 'in_progress') {
       return;
@@ -49,21 +52,15 @@ export class FileIndexer implements OnApplicationBootstrap {
       const { max_chunk_size_tokens: maxChunkSizeTokens, chunk_overlap_tokens: chunkOverlapTokens } =
         entry.chunkingStrategy.static;
       const chunks = chunkText(text, { maxChunkSizeTokens, chunkOverlapTokens });
-      await this.files.replaceChunks(entry.owner, vectorStoreId, fileId, chunks);
       // The text stored, counted once: overlapping chunks repeat much of it.
-      const usageBytes = Buffer.byteLength(text);
-      await this.files.finish(vectorStoreId, fileId, { status: 'completed', usageBytes });
+      await this.files.completeIndexing(entry, chunks, Buffer.byteLength(text));
     } catch (error) {
-      const lastError =
-        error instanceof ExtractionError
-          ? { code: error.code, message: error.message }
-          : { code: 'server_error' as const, message: 'The file could not be indexed.' };
       if (!(error instanceof ExtractionError)) {
-        this.logger.error(
-          `Indexing ${fileId} into ${vectorStoreId}: ${error instanceof Error ? error.stack : String(error)}`,
-        );
+        // Unexpected (the database, the disk): logged, and the queue retries the job.
+        this.logger.error(`Indexing ${fileId} into ${vectorStoreId}: ${error instanceof Error ? error.stack : error}`);
+        throw error;
       }
-      await this.files.finish(vectorStoreId, fileId, { status: 'failed', lastError });
+      await this.files.fail(vectorStoreId, fileId, { code: error.code, message: error.message });
     }
   }
 }

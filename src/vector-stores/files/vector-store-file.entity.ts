@@ -1,5 +1,6 @@
 import { Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { FileEntity } from '../../files/file.entity';
+import { FileBatchEntity } from '../batches/file-batch.entity';
 import { VectorStoreEntity } from '../vector-store.entity';
 
 export type VectorStoreFileStatus = 'in_progress' | 'completed' | 'failed' | 'cancelled';
@@ -16,6 +17,7 @@ export interface ChunkingStrategy {
  */
 @Entity('vector_store_files')
 @Index('idx_vector_store_files_store_seq', ['vectorStoreId', 'seq'])
+@Index('idx_vector_store_files_batch_seq', ['batchId', 'seq'])
 export class VectorStoreFileEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   vectorStoreId: string;
@@ -30,6 +32,14 @@ export class VectorStoreFileEntity {
   @ManyToOne(() => FileEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'file_id' })
   file?: FileEntity;
+
+  /** The batch that attached the file, if one did (`file_batches`). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  batchId: string | null;
+
+  @ManyToOne(() => FileBatchEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'batch_id' })
+  batch?: FileBatchEntity;
 
   @Column({ type: 'bigint', select: false, insert: false, update: false })
   @Generated('increment')

@@ -3,16 +3,16 @@ import { IsIn, IsOptional, IsString, MinLength } from 'class-validator';
 import { SchemaProperty } from '../../../common/openapi/schema-property';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 import { ValidShape } from '../../../common/validation/shape-validator';
-import { checkChunkingStrategy } from '../../../retrieval/chunking';
+import { ChunkingStrategyParam, checkChunkingStrategy } from '../../../retrieval/chunking';
 import { checkFileAttributes } from './file-attributes';
 
-const ATTRIBUTES_SCHEMA: SchemaObject = {
+export const ATTRIBUTES_SCHEMA: SchemaObject = {
   type: 'object',
   nullable: true,
   additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
 };
 
-const CHUNKING_SCHEMA: SchemaObject = {
+export const CHUNKING_STRATEGY_SCHEMA: SchemaObject = {
   type: 'object',
   properties: {
     type: { type: 'string', enum: ['auto', 'static'] },
@@ -39,11 +39,10 @@ export class CreateVectorStoreFileDto {
   attributes?: Record<string, string | number | boolean> | null;
 
   /** `auto` (800 tokens, 400 overlap) or `static` with your own sizes. */
-  @SchemaProperty(CHUNKING_SCHEMA)
+  @SchemaProperty(CHUNKING_STRATEGY_SCHEMA)
   @IsOptional()
   @ValidShape('chunkingStrategy', checkChunkingStrategy)
-  chunking_strategy?:
-    { type: 'auto' } | { type: 'static'; static: { max_chunk_size_tokens: number; chunk_overlap_tokens: number } };
+  chunking_strategy?: ChunkingStrategyParam;
 }
 
 export class ListVectorStoreFilesQueryDto extends ListQueryDto {
