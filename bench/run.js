@@ -18,7 +18,11 @@
  *
  * Then (bench/runs.js) the run engine: a second Poste, pointed at a zero-latency scripted model,
  * measured for server-added latency per run, the SDK's createAndPoll, streaming time to first
- * token and runs/s at 200 concurrent runs. BENCH_ONLY=crud or BENCH_ONLY=runs picks one part.
+ * token and runs/s at 200 concurrent runs.
+ *
+ * Then (bench/retrieval.js) vector stores: ingest throughput from upload to `completed`, keyword
+ * search latency on stores of 10 000 and 100 000 chunks, and recall@5 on a labelled query set.
+ * BENCH_ONLY=crud, runs or retrieval picks one part.
  *
  * It is a measurement, not a test: it exits 0 whether targets pass or miss, and non-zero only
  * when the harness itself fails. Knobs: see bench/README.md.
@@ -35,10 +39,11 @@ const { measure } = require('./lib/load');
 const { printTable, printFailures, printTargets, reportPosteLogs } = require('./lib/report');
 const { log, seconds, positiveInt } = require('./lib/util');
 const { benchRuns } = require('./runs');
+const { benchRetrieval } = require('./retrieval');
 
 const SMALL_THREAD = 100;
 const LARGE_THREAD = 100_000;
-const PARTS = ['crud', 'runs'];
+const PARTS = ['crud', 'runs', 'retrieval'];
 
 function readConfig() {
   const only = process.env.BENCH_ONLY || undefined;
@@ -103,6 +108,12 @@ async function main() {
         console.log('');
       }
       await benchRuns({ database, cleanup, machine });
+    }
+    if (config.parts.includes('retrieval')) {
+      if (config.parts.length > 1) {
+        console.log('');
+      }
+      await benchRetrieval({ database, cleanup, machine });
     }
   } finally {
     await cleanup.run();

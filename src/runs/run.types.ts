@@ -35,13 +35,24 @@ export interface FunctionToolCall {
   function: { name: string; arguments: string; output: string | null };
 }
 
+export interface FileSearchResult {
+  file_id: string;
+  file_name: string;
+  score: number;
+  content?: Array<{ type: 'text'; text: string }>;
+}
+
 export interface FileSearchToolCall {
   id: string;
   type: 'file_search';
-  file_search: { ranking_options?: unknown; results?: unknown[] };
-  /** Kept for rebuilding the prompt; never on the wire. */
+  file_search: {
+    ranking_options?: { ranker: 'auto' | 'default_2024_08_21'; score_threshold: number };
+    results?: FileSearchResult[];
+  };
+  /** Kept for rebuilding the prompt and resolving citations; never on the wire. */
   arguments?: string;
   output?: string;
+  turn?: number;
 }
 
 export type ToolCall = FunctionToolCall | FileSearchToolCall;

@@ -25,6 +25,8 @@ import { RunStepEntity } from './steps/run-step.entity';
 import { RunStepsController } from './steps/run-steps.controller';
 import { RunStepsRepository } from './steps/run-steps.repository';
 import { RunStepsService } from './steps/run-steps.service';
+import { FileSearchTool } from './tools/file-search/file-search.tool';
+import { VectorStoresModule } from '../vector-stores/vector-stores.module';
 
 @Module({
   imports: [
@@ -34,6 +36,7 @@ import { RunStepsService } from './steps/run-steps.service';
     MessagesModule,
     FilesModule,
     QueueModule,
+    VectorStoresModule,
   ],
   controllers: [RunsController, RunStepsController],
   providers: [
@@ -52,8 +55,9 @@ import { RunStepsService } from './steps/run-steps.service';
     PromptAssembler,
     ToolDispatcher,
     ModelClient,
-    // Server-side tools (file_search) register here; the executor's loop does not change.
-    { provide: SERVER_TOOLS, useValue: [] },
+    // Server-side tools register here; the executor's loop does not change.
+    FileSearchTool,
+    { provide: SERVER_TOOLS, useFactory: (fileSearch: FileSearchTool) => [fileSearch], inject: [FileSearchTool] },
   ],
   exports: [RunsService],
 })

@@ -41,6 +41,6 @@ import { VectorStoresService } from './vector-stores.service';
     VectorStoreSearchService,
     KeywordSearch,
   ],
-  exports: [VectorStoresService, KeywordSearch],
+  exports: [VectorStoresService, VectorStoreSearchService],
 })
 export class VectorStoresModule {}

@@ -30,8 +30,14 @@ export class VectorStoresRepository {
     return paginate(this.stores.createQueryBuilder('store').where('store.owner = :owner', { owner }), query);
   }
 
-  async touch(id: string, now: number): Promise<void> {
-    await this.stores.update({ id }, { lastActiveAt: now });
+  findManyOwned(owner: string, ids: string[]): Promise<VectorStoreEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.stores.findBy({ owner, id: In(ids) });
+  }
+
+  async touch(ids: string[], now: number): Promise<void> {
+    if (ids.length > 0) {
+      await this.stores.update({ id: In(ids) }, { lastActiveAt: now });
+    }
   }
 
   async deleteOwned(owner: string, id: string): Promise<boolean> {

@@ -84,9 +84,17 @@ export class VectorStoresService {
     }
   }
 
-  /** Marks the store used now: `expires_after` counts from the last activity. */
-  async touch(id: string): Promise<void> {
-    await this.stores.touch(id, nowSeconds());
+  /** Marks stores used now: `expires_after` counts from the last activity. */
+  async touch(ids: string[]): Promise<void> {
+    await this.stores.touch(ids, nowSeconds());
+  }
+
+  /** Which of these stores the owner has and that have not expired, in the order given. */
+  async liveIds(owner: string, ids: string[]): Promise<string[]> {
+    const now = nowSeconds();
+    const stores = await this.stores.findManyOwned(owner, ids);
+    const live = new Set(stores.filter((store) => !store.isExpired(now)).map((store) => store.id));
+    return [...new Set(ids)].filter((id) => live.has(id));
   }
 
   private async withFiles(store: VectorStoreEntity, now: number): Promise<VectorStoreObject> {

@@ -5,6 +5,8 @@ import { MessagesRepository } from '../../messages/messages.repository';
 import { RunEntity } from '../run.entity';
 import { RunUsage } from '../run.types';
 import { RunStepsRepository } from '../steps/run-steps.repository';
+import { CitationIndex } from '../tools/file-search/citations';
+import { citationIndexOf } from '../tools/file-search/citation-sources';
 import { buildPrompt, Prompt } from './prompt-builder';
 import { transcriptOf } from './run-transcript';
 
@@ -17,14 +19,15 @@ export class PromptAssembler {
     private readonly files: FilesService,
   ) {}
 
-  async assemble(run: RunEntity, usage: RunUsage): Promise<Prompt> {
+  /** The prompt, and the citations the model can make from the file searches it saw. */
+  async assemble(run: RunEntity, usage: RunUsage): Promise<{ prompt: Prompt; citations: CitationIndex }> {
     const [thread, steps] = await Promise.all([this.messages.allOfThread(run.threadId), this.steps.allOfRun(run.id)]);
     const history = thread.filter((message) => message.runId !== run.id);
     const ownMessages = new Map(
       thread.filter((message) => message.runId === run.id).map((message) => [message.id, message]),
     );
     const images = await this.imageUrls(run.owner, history);
-    return buildPrompt({
+    const prompt = buildPrompt({
       instructions: run.instructions,
       history,
       transcript: transcriptOf(steps, ownMessages),
@@ -33,6 +36,7 @@ export class PromptAssembler {
       promptBudget: run.maxPromptTokens === null ? null : run.maxPromptTokens - usage.prompt_tokens,
       imageUrlOf: (fileId) => images.get(fileId),
     });
+    return { prompt, citations: citationIndexOf(steps) };
   }
 
   private async imageUrls(owner: string, history: MessageEntity[]): Promise<Map<string, string>> {

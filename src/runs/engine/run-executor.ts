@@ -15,6 +15,7 @@ import { RunStepsRepository } from '../steps/run-steps.repository';
 import { PromptAssembler } from './prompt-assembler';
 import { RunEvents } from './run-events';
 import { RunLifecycle } from './run-lifecycle';
+import { serverCallsIn } from '../tools/file-search/citation-sources';
 import { ToolDispatcher } from './tool-dispatcher';
 import { TurnRecorder } from './turn-recorder';
 import { addUsage, chatRequest, estimateUsage, NO_USAGE, requiredActionFor } from './turn-request';
@@ -126,12 +127,15 @@ export class RunExecutor implements OnModuleDestroy {
       if (stop) {
         return;
       }
-      const prompt = await this.prompts.assemble(run, usage);
+      const { prompt, citations } = await this.prompts.assemble(run, usage);
       if ('overBudget' in prompt) {
         await this.lifecycle.incomplete(run, 'max_prompt_tokens', usage);
         return;
       }
-      const recorder = new TurnRecorder({ steps: this.steps, messages: this.messages, events: this.events }, run);
+      const recorder = new TurnRecorder({ steps: this.steps, messages: this.messages, events: this.events }, run, {
+        citations,
+        isServerTool: (name) => this.tools.classify(run, name).kind === 'server',
+      });
       let turn: ModelTurn;
       try {
         turn = await this.model.streamTurn(
@@ -232,7 +236,7 @@ export class RunExecutor implements OnModuleDestroy {
     }
     const calls: ToolCall[] = [];
     const pending: ToolCall[] = [];
-    const turnIndex = (await this.steps.allOfRun(run.id)).length;
+    let sequence = serverCallsIn(await this.steps.allOfRun(run.id));
     for (const call of turn.toolCalls) {
       const kind = this.tools.classify(run, call.name);
       if (kind.kind === 'unavailable') {
@@ -241,7 +245,7 @@ export class RunExecutor implements OnModuleDestroy {
         return false;
       }
       if (kind.kind === 'server') {
-        calls.push((await kind.tool.execute(run, call, turnIndex)).call);
+        calls.push((await kind.tool.execute(run, call, sequence++)).call);
         continue;
       }
       const functionCall: ToolCall = {

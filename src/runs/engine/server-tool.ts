@@ -11,7 +11,8 @@ export interface ServerTool {
   /** The `type` of the assistant tool that enables it, and the function name the model calls. */
   readonly type: string;
   definition(run: RunEntity): ChatTool;
-  execute(run: RunEntity, call: { id: string; arguments: string }, turn: number): Promise<ServerToolResult>;
+  /** `sequence` is unique to this call within the run (file_search numbers its source markers with it). */
+  execute(run: RunEntity, call: { id: string; arguments: string }, sequence: number): Promise<ServerToolResult>;
 }
 
 export interface ServerToolResult {

@@ -6,12 +6,20 @@ import { RunEntity } from '../run.entity';
 import { RunUsage, StepStatus, ToolCall } from '../run.types';
 import { RunStepEntity } from '../steps/run-step.entity';
 import { RunStepsRepository } from '../steps/run-steps.repository';
+import { CitationIndex, StreamingCitations } from '../tools/file-search/citations';
 import { RunEvents } from './run-events';
 
 export interface RecorderDeps {
   steps: RunStepsRepository;
   messages: MessagesRepository;
   events: RunEvents;
+}
+
+export interface TurnContext {
+  /** Sources the model may cite: markers in its text become file_citation annotations. */
+  citations: CitationIndex;
+  /** Calls to server tools stream as their own type (file_search), without function arguments. */
+  isServerTool: (name: string) => boolean;
 }
 
 /**
@@ -24,11 +32,16 @@ export class TurnRecorder {
   private messageStep?: RunStepEntity;
   private message?: MessageEntity;
   private toolStep?: RunStepEntity;
+  private readonly streamedCitations: StreamingCitations;
+  private readonly serverCallIndexes = new Set<number>();
 
   constructor(
     private readonly deps: RecorderDeps,
     private readonly run: RunEntity,
-  ) {}
+    private readonly context: TurnContext,
+  ) {
+    this.streamedCitations = new StreamingCitations(context.citations);
+  }
 
   listener(): TurnListener {
     return {
@@ -50,7 +63,7 @@ export class TurnRecorder {
       return;
     }
     const now = nowSeconds();
-    const content = [{ type: 'text' as const, text: { value: turn.content, annotations: [] } }];
+    const content = this.contentOf(turn.content);
     Object.assign(this.message, { content, status, completedAt: status === 'completed' ? now : null });
     await this.deps.messages.update(this.message.id, { content, status, completedAt: this.message.completedAt });
     this.publish(`thread.message.${status}`, this.message.toObject());
@@ -76,7 +89,7 @@ export class TurnRecorder {
   async abandon(stepStatus: 'cancelled' | 'failed', turn: ModelTurn | null): Promise<void> {
     await this.chain.catch(() => undefined);
     if (this.message && this.message.status === 'in_progress') {
-      const content = [{ type: 'text' as const, text: { value: turn?.content ?? '', annotations: [] } }];
+      const content = this.contentOf(turn?.content ?? '');
       await this.deps.messages.update(this.message.id, { content, status: 'incomplete' });
     }
     for (const step of [this.messageStep, this.toolStep]) {
@@ -94,11 +107,16 @@ export class TurnRecorder {
     if (!this.message) {
       await this.startMessage();
     }
+    const annotations = this.streamedCitations.push(delta);
     this.publish('thread.message.delta', {
       id: this.message?.id,
       object: 'thread.message.delta',
-      delta: { content: [{ index: 0, type: 'text', text: { value: delta, annotations: [] } }] },
+      delta: { content: [{ index: 0, type: 'text', text: { value: delta, annotations } }] },
     });
+  }
+
+  private contentOf(text: string) {
+    return [{ type: 'text' as const, text: { value: text, annotations: this.context.citations.citationsIn(text) } }];
   }
 
   private async startMessage(): Promise<void> {
@@ -134,6 +152,11 @@ export class TurnRecorder {
     if (!this.toolStep) {
       this.toolStep = await this.createStep('tool_calls', { type: 'tool_calls', tool_calls: [] });
     }
+    if (this.context.isServerTool(call.name)) {
+      this.serverCallIndexes.add(index);
+      this.stepDelta(index, { id: call.id, type: call.name, [call.name]: {} });
+      return;
+    }
     this.stepDelta(index, {
       id: call.id,
       type: 'function',
@@ -142,7 +165,9 @@ export class TurnRecorder {
   }
 
   private async toolCallArguments(index: number, delta: string): Promise<void> {
-    this.stepDelta(index, { type: 'function', function: { arguments: delta } });
+    if (!this.serverCallIndexes.has(index)) {
+      this.stepDelta(index, { type: 'function', function: { arguments: delta } });
+    }
   }
 
   private stepDelta(index: number, toolCall: Record<string, unknown>): void {

@@ -83,8 +83,8 @@ function onTheWire(details: StepDetails, includeContent: boolean): StepDetails {
       if (call.type === 'function') {
         return call;
       }
-      const results = call.file_search.results?.map((result) =>
-        includeContent ? result : { ...(result as object), content: undefined },
+      const results = call.file_search.results?.map(({ content, ...result }) =>
+        includeContent ? { ...result, content } : result,
       );
       return { id: call.id, type: call.type, file_search: { ...call.file_search, results } };
     }),

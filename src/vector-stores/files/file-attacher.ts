@@ -63,7 +63,7 @@ export class FileAttacher {
         FILE_INDEXING_JOB,
       );
     }
-    await this.stores.touch(vectorStoreId, now);
+    await this.stores.touch([vectorStoreId], now);
     return this.files.findMany(
       vectorStoreId,
       unique.map((file) => file.fileId),

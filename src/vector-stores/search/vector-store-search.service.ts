@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictingState } from '../../common/errors/app-errors';
-import { KeywordSearch } from '../../retrieval/search/keyword-search';
+import { KeywordSearch, SearchHit } from '../../retrieval/search/keyword-search';
+import { AttributeFilter } from '../../retrieval/search/attribute-filter';
 import { VectorStoresService } from '../vector-stores.service';
 import { SearchVectorStoreDto } from './dto/search.dto';
+
+export interface StoreSearch {
+  text: string;
+  limit: number;
+  filters?: AttributeFilter;
+  scoreThreshold?: number;
+}
 
 @Injectable()
 export class VectorStoreSearchService {
@@ -18,14 +26,12 @@ export class VectorStoreSearchService {
       throw new ConflictingState(`Vector store ${vectorStoreId} has expired and no longer answers searches.`, null);
     }
     const queries = Array.isArray(dto.query) ? dto.query : [dto.query];
-    const hits = await this.keyword.search({
-      vectorStoreIds: [vectorStoreId],
+    const hits = await this.searchStores(owner, [vectorStoreId], {
       text: queries.join(' '),
       limit: dto.max_num_results,
       filters: dto.filters,
       scoreThreshold: dto.ranking_options?.score_threshold,
     });
-    await this.stores.touch(vectorStoreId);
     return {
       object: 'vector_store.search_results.page' as const,
       search_query: queries,
@@ -39,5 +45,19 @@ export class VectorStoreSearchService {
       has_more: false,
       next_page: null,
     };
+  }
+
+  /**
+   * Searches several of the owner's stores at once (file_search in runs); stores that expired
+   * or no longer exist are skipped. Searching counts as activity: it pushes expiry back.
+   */
+  async searchStores(owner: string, vectorStoreIds: string[], search: StoreSearch): Promise<SearchHit[]> {
+    const live = await this.stores.liveIds(owner, vectorStoreIds);
+    if (live.length === 0) {
+      return [];
+    }
+    const hits = await this.keyword.search({ vectorStoreIds: live, ...search });
+    await this.stores.touch(live);
+    return hits;
   }
 }

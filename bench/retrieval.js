@@ -1,0 +1,598 @@
+'use strict';
+
+/**
+ * The retrieval benchmark, started by bench/run.js (BENCH_ONLY=retrieval): how fast Poste indexes
+ * files into a vector store, how fast it searches stores of 10 000 and 100 000 chunks, and how
+ * often the right document comes back for a labelled question.
+ *
+ * Setup: one Poste (POSTE_ROLE=all, so it indexes on its own job queue), throttling off.
+ *
+ * Phases:
+ *   1. ingest: N generated markdown documents (bench/lib/text.js, deterministic) are uploaded,
+ *      attached to one store at once, and timed from the first upload to the moment the store's
+ *      file_counts say all are done (polled every 100 ms): MB/s of text, with and without the
+ *      upload, chunks created, CPU used by Poste and PostgreSQL;
+ *   2. seeding: two stores of 10 000 and 100 000 chunks, made through the API and filled with
+ *      SQL (bench/lib/chunk-seed.js), then VACUUM ANALYZE;
+ *   3. search latency, per store: generated 1–6-word queries (common, content and rare words),
+ *      sequentially after a warm-up (p50/p99/max, by kind), then 10 connections in a closed loop
+ *      (requests/s); a p99 over the target at the large store prints EXPLAIN of the slowest query;
+ *   4. recall@5 and MRR: the labelled set in bench/data (24 short documents of a fictional company,
+ *      49 questions naming the file that answers them), uploaded to a fresh store.
+ * Phases 3 and 4 are one function of a Poste base URL, so they run again on a second Poste
+ * configured for hybrid search (BENCH_RETRIEVAL_HYBRID_ENV) when the database has pgvector;
+ * otherwise a line says why hybrid search was not measured.
+ *
+ * Targets: ingest ≥ 5 MB/s; keyword search p99 ≤ 50 ms at 100 000 chunks.
+ */
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { Client } = require('pg');
+const { startPoste } = require('./lib/poste');
+const { reportPosteLogs } = require('./lib/report');
+const { CpuMeter } = require('./lib/cpu');
+const { Prose, searchQueries } = require('./lib/text');
+const { VectorStoreApi, removeStoresAndFiles } = require('./lib/vector-stores');
+const { CHUNK_TOKENS, OVERLAP_TOKENS, charactersPerToken, seedChunks, settle } = require('./lib/chunk-seed');
+const { fixed, table } = require('./lib/table');
+const { log, seconds, positiveInt, percentile, monotonicMs } = require('./lib/util');
+
+const TARGETS = {
+  ingestMBps: 5, // MB/s of text, first upload → all files completed
+  keywordP99: 50, // ms, sequential keyword search p99 on the large store
+};
+const MB = 1_000_000;
+const DATA = path.join(__dirname, 'data');
+const CHUNKS_PER_SEEDED_FILE = 500;
+const SEARCH_RESULTS = 10; // max_num_results of the latency phases (the API's default)
+const RECALL_AT = 5;
+const INGEST_TIMEOUT_MS = 600_000;
+const SEEDS = { ingest: 1_000, small: 2_100, large: 2_200, queries: 3_001, warmup: 3_002 };
+
+function readConfig() {
+  return {
+    ingestMB: positiveInt('BENCH_RETRIEVAL_INGEST_MB', 20),
+    ingestFiles: positiveInt('BENCH_RETRIEVAL_INGEST_FILES', 20),
+    small: positiveInt('BENCH_RETRIEVAL_SMALL', 10_000),
+    large: positiveInt('BENCH_RETRIEVAL_LARGE', 100_000),
+    queries: positiveInt('BENCH_RETRIEVAL_QUERIES', 300),
+    warmup: positiveInt('BENCH_RETRIEVAL_WARMUP', 30),
+    connections: positiveInt('BENCH_RETRIEVAL_CONNECTIONS', 10),
+    duration: positiveInt('BENCH_RETRIEVAL_DURATION', 10),
+    hybridEnv: extraEnv(process.env.BENCH_RETRIEVAL_HYBRID_ENV),
+  };
+}
+
+async function benchRetrieval({ database, cleanup, machine }) {
+  const config = readConfig();
+  const started = Date.now();
+  const created = trackCreated(database, cleanup);
+  const poste = await startPoste(database.url, cleanup, { label: 'Poste (retrieval)', env: { POSTE_ROLE: 'all' } });
+  const api = new VectorStoreApi(poste.baseUrl);
+  const cpu = await CpuMeter.create(poste.child.pid, database.url);
+
+  log(`retrieval: ingest of ${config.ingestMB} MB in ${config.ingestFiles} files`);
+  const ingest = await measureIngest(api, database.url, cpu, config, created);
+
+  log(`retrieval: seeding stores of ${config.small} and ${config.large} chunks with SQL`);
+  const stores = await seedStores(api, database.url, config, created);
+
+  const keyword = await measureSearchSuite(poste.baseUrl, { label: 'keyword', stores, config, cpu, created, databaseUrl: database.url });
+  api.close();
+  await poste.stop();
+
+  const hybrid = await measureHybrid(database, cleanup, { stores, config, created });
+  log(`retrieval part took ${seconds(started)}`);
+
+  console.log('== Retrieval ==');
+  printIngest(ingest, config);
+  console.log('');
+  printSeeding(stores);
+  console.log('');
+  for (const suite of [keyword, hybrid.suite].filter(Boolean)) {
+    printLatency(suite, config, machine);
+    console.log('');
+    printRecall(suite);
+    console.log('');
+  }
+  if (!hybrid.suite) {
+    console.log(`hybrid: not measured — ${hybrid.reason}`);
+    console.log('');
+  }
+  const keywordMissed = printRetrievalTargets(ingest, keyword, stores);
+  if (keywordMissed || process.env.BENCH_EXPLAIN === '1') {
+    await explainSlowest(database.url, keyword, stores);
+  }
+  reportPosteLogs(poste.output, 'Poste (retrieval)');
+  if (hybrid.poste) {
+    reportPosteLogs(hybrid.poste.output, 'Poste (hybrid)');
+  }
+}
+
+/** Ids of what the part creates, deleted again at cleanup on an external database (an embedded one goes whole). */
+function trackCreated(database, cleanup) {
+  const created = { stores: [], files: [] };
+  if (!database.embedded) {
+    cleanup.add('retrieval stores and files', () => removeStoresAndFiles(database.url, created.stores, created.files));
+  }
+  return created;
+}
+
+function extraEnv(raw) {
+  const env = {};
+  for (const pair of (raw ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(pair);
+    if (!match) {
+      throw new Error(`BENCH_RETRIEVAL_HYBRID_ENV: "${pair}" is not NAME=value`);
+    }
+    env[match[1]] = match[2];
+  }
+  return env;
+}
+
+// ---- 1. ingest ----
+
+function ingestDocuments(config) {
+  const bytes = Math.ceil((config.ingestMB * MB) / config.ingestFiles);
+  return Array.from({ length: config.ingestFiles }, (_, index) => ({
+    filename: `ingest-${String(index + 1).padStart(3, '0')}.md`,
+    content: new Prose(SEEDS.ingest + index).document(bytes),
+  }));
+}
+
+async function measureIngest(api, databaseUrl, cpu, config, created) {
+  const documents = ingestDocuments(config);
+  const bytes = documents.reduce((sum, document) => sum + Buffer.byteLength(document.content), 0);
+  const store = await api.createStore('bench-ingest');
+  created.stores.push(store.id);
+
+  const cpuBefore = cpu.snapshot();
+  const startedAt = monotonicMs();
+  const files = await api.uploadAll(documents);
+  created.files.push(...files.map((file) => file.id));
+  const uploadedAt = monotonicMs();
+  await Promise.all(files.map((file) => api.attach(store.id, file.id)));
+  const attachedAt = monotonicMs();
+  const { counts, usageBytes, doneAt } = await api.waitForFiles(store.id, files.length, INGEST_TIMEOUT_MS);
+  const cpuUsed = CpuMeter.difference(cpuBefore, cpu.snapshot(), 1);
+
+  const failures = counts.failed > 0 ? await api.unfinishedFiles(store.id) : [];
+  return {
+    files: files.length,
+    bytes,
+    usageBytes,
+    counts,
+    failures,
+    uploadMs: uploadedAt - startedAt,
+    attachMs: attachedAt - uploadedAt,
+    indexMs: doneAt - uploadedAt,
+    totalMs: doneAt - startedAt,
+    cpu: cpuUsed,
+    chunks: await chunkStats(databaseUrl, store.id),
+  };
+}
+
+async function chunkStats(databaseUrl, storeId) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: [row] } = await client.query(
+      `SELECT count(*)::int AS chunks, coalesce(sum(tokens), 0)::bigint AS tokens, avg(length(content))::float AS characters
+         FROM vector_store_chunks WHERE vector_store_id = $1`,
+      [storeId],
+    );
+    return { count: row.chunks, tokens: Number(row.tokens), characters: row.characters };
+  } finally {
+    await client.end();
+  }
+}
+
+// ---- 2. seeded stores ----
+
+/** The small and the large store: created and given files through the API, filled with SQL. */
+async function seedStores(api, databaseUrl, config, created) {
+  const startedAt = monotonicMs();
+  const charsPerToken = charactersPerToken();
+  const stores = [];
+  for (const [name, chunks, seed] of [['small', config.small, SEEDS.small], ['large', config.large, SEEDS.large]]) {
+    const fileCount = Math.max(1, Math.ceil(chunks / CHUNKS_PER_SEEDED_FILE));
+    const store = await api.createStore(`bench-${name}`);
+    created.stores.push(store.id);
+    const files = await api.uploadAll(
+      Array.from({ length: fileCount }, (_, index) => ({
+        filename: `seeded-${name}-${String(index + 1).padStart(4, '0')}.md`,
+        content: `# Seeded file ${index + 1}\n\nIts chunks were inserted with SQL by the benchmark.\n`,
+      })),
+      8,
+    );
+    created.files.push(...files.map((file) => file.id));
+    const fileIds = files.map((file) => file.id);
+    // Spread evenly: the first `chunks % fileCount` files take one chunk more.
+    const base = Math.floor(chunks / fileCount);
+    const longer = chunks % fileCount;
+    const seeded = { chunks: 0, bytes: 0 };
+    for (const [group, perFile, groupSeed] of [[fileIds.slice(0, longer), base + 1, seed], [fileIds.slice(longer), base, seed + 1]]) {
+      if (group.length > 0) {
+        const result = await seedChunks(databaseUrl, { storeId: store.id, fileIds: group, perFile, seed: groupSeed, charsPerToken, connections: 2 });
+        seeded.chunks += result.chunks;
+        seeded.bytes += result.bytes;
+        seeded.vectorColumns = result.vectorColumns;
+      }
+    }
+    stores.push({ name, id: store.id, files: fileCount, ...seeded });
+  }
+  const insertedAt = monotonicMs();
+  await settle(databaseUrl);
+  const settledAt = monotonicMs();
+  await checkSeeded(api, stores);
+  return { stores, charsPerToken, insertMs: insertedAt - startedAt, settleMs: settledAt - insertedAt, tableChunks: await tableChunks(databaseUrl) };
+}
+
+/** Poste must see the seeded stores as complete, or the search figures would describe the wrong thing. */
+async function checkSeeded(api, stores) {
+  for (const store of stores) {
+    const object = await api.retrieveStore(store.id);
+    if (object.file_counts.completed !== store.files || object.file_counts.total !== store.files) {
+      throw new Error(`seeding: store ${store.id} counts ${JSON.stringify(object.file_counts)}, expected ${store.files} completed files`);
+    }
+    const search = await api.search(store.id, 'the', 1);
+    if (!search.ok || search.data.length !== 1) {
+      throw new Error(`seeding: a search of store ${store.id} for "the" answered ${search.failure ?? `${search.data.length} results`}`);
+    }
+  }
+}
+
+async function tableChunks(databaseUrl) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query('SELECT count(*)::int AS n FROM vector_store_chunks')).rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+// ---- 3 and 4: latency and recall, against any Poste ----
+
+/**
+ * Search latency on the seeded stores and recall on the labelled set, through the Poste at
+ * `baseUrl` (keyword-only now; the same for a Poste configured for hybrid search).
+ */
+async function measureSearchSuite(baseUrl, { label, stores, config, cpu, created, databaseUrl }) {
+  const api = new VectorStoreApi(baseUrl);
+  try {
+    const latency = [];
+    for (const store of stores.stores) {
+      log(`retrieval (${label}): searching the ${store.chunks}-chunk store (${config.warmup} warm-up, ${config.queries} sequential, ${config.connections} connections for ${config.duration} s)`);
+      latency.push(await measureLatency(api, store, config, cpu));
+    }
+    const large = latency.at(-1);
+    large.matches = await countMatches(databaseUrl, large.store.id, large.sequential.results.map((result) => result.text));
+    log(`retrieval (${label}): recall@${RECALL_AT} on the labelled set`);
+    const recall = await measureRecall(api, created);
+    return { label, latency, recall };
+  } finally {
+    api.close();
+  }
+}
+
+async function measureLatency(api, store, config, cpu) {
+  for (const query of searchQueries(config.warmup, SEEDS.warmup)) {
+    await api.search(store.id, query.text, SEARCH_RESULTS);
+  }
+  const queries = searchQueries(config.queries, SEEDS.queries);
+  let before = cpu?.snapshot();
+  const results = [];
+  for (const query of queries) {
+    results.push({ ...query, ...(await api.search(store.id, query.text, SEARCH_RESULTS)) });
+  }
+  const sequentialCpu = CpuMeter.difference(before, cpu?.snapshot(), results.length);
+
+  before = cpu?.snapshot();
+  const concurrent = await closedLoop(api, store.id, queries, config.connections, config.duration * 1000);
+  concurrent.cpu = CpuMeter.difference(before, cpu?.snapshot(), concurrent.results.length);
+  return { store, sequential: { results, cpu: sequentialCpu }, concurrent };
+}
+
+/** `connections` loops, each searching the next query as soon as its last answered, for `ms`. */
+async function closedLoop(api, storeId, queries, connections, ms) {
+  const results = [];
+  const startedAt = monotonicMs();
+  const deadline = startedAt + ms;
+  const loop = async (offset) => {
+    for (let index = offset; monotonicMs() < deadline; index++) {
+      const query = queries[index % queries.length];
+      results.push({ ...query, ...(await api.search(storeId, query.text, SEARCH_RESULTS)) });
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, (_, i) => loop(Math.floor((i * queries.length) / connections))));
+  return { results, connections, wall: monotonicMs() - startedAt };
+}
+
+/** How many chunks of the store each query matches (the work a keyword search ranks), by query text. */
+async function countMatches(databaseUrl, storeId, texts) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT t.text, (SELECT count(*) FROM vector_store_chunks c
+                        WHERE c.vector_store_id = $1
+                          AND c.tsv @@ nullif(replace(plainto_tsquery('simple', t.text)::text, '&', '|'), '')::tsquery)::int AS n
+         FROM unnest($2::text[]) AS t(text)`,
+      [storeId, [...new Set(texts)]],
+    );
+    return new Map(rows.map((row) => [row.text, row.n]));
+  } finally {
+    await client.end();
+  }
+}
+
+function labelledSet() {
+  const dir = path.join(DATA, 'retrieval-corpus');
+  const documents = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((filename) => ({ filename, content: fs.readFileSync(path.join(dir, filename), 'utf8') }));
+  const { queries } = JSON.parse(fs.readFileSync(path.join(DATA, 'retrieval-queries.json'), 'utf8'));
+  const known = new Set(documents.map((document) => document.filename));
+  for (const query of queries) {
+    const unknown = query.relevant.find((filename) => !known.has(filename));
+    if (unknown) {
+      throw new Error(`bench/data/retrieval-queries.json: "${query.query}" names ${unknown}, which is not in the corpus`);
+    }
+  }
+  return { documents, queries };
+}
+
+async function measureRecall(api, created) {
+  const { documents, queries } = labelledSet();
+  const store = await api.createStore('bench-recall');
+  created.stores.push(store.id);
+  const startedAt = monotonicMs();
+  const files = await api.uploadAll(documents);
+  created.files.push(...files.map((file) => file.id));
+  for (const file of files) {
+    await api.attach(store.id, file.id);
+  }
+  const { counts, doneAt } = await api.waitForFiles(store.id, files.length, INGEST_TIMEOUT_MS);
+  if (counts.completed !== files.length) {
+    throw new Error(`recall: only ${counts.completed} of ${files.length} labelled documents were indexed: ${JSON.stringify(await api.unfinishedFiles(store.id))}`);
+  }
+  const results = [];
+  for (const query of queries) {
+    const search = await api.search(store.id, query.query, RECALL_AT);
+    const filenames = search.data.map((hit) => hit.filename);
+    const rank = filenames.findIndex((filename) => query.relevant.includes(filename)) + 1;
+    results.push({ ...query, ok: search.ok, failure: search.failure, filenames, rank });
+  }
+  return { documents: documents.length, indexMs: doneAt - startedAt, results };
+}
+
+// ---- hybrid ----
+
+/** Why hybrid search cannot be measured here, or null when it can. */
+async function hybridUnavailable(databaseUrl, hybridEnv) {
+  const reasons = [];
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'");
+    if (rowCount === 0) {
+      reasons.push("this PostgreSQL has no pgvector (no 'vector' in pg_available_extensions)");
+    }
+  } finally {
+    await client.end();
+  }
+  if (!hybridEnv.EMBEDDINGS_MODEL) {
+    reasons.push('BENCH_RETRIEVAL_HYBRID_ENV sets no EMBEDDINGS_MODEL (see bench/README.md, Retrieval)');
+  }
+  return reasons.length ? reasons.join('; ') : null;
+}
+
+/** The same latency and recall phases on a second Poste with EMBEDDINGS_MODEL, when the database can do it. */
+async function measureHybrid(database, cleanup, { stores, config, created }) {
+  const reason = await hybridUnavailable(database.url, config.hybridEnv);
+  if (reason) {
+    return { reason };
+  }
+  const poste = await startPoste(database.url, cleanup, { label: 'Poste (hybrid)', env: { POSTE_ROLE: 'all', ...config.hybridEnv } });
+  const cpu = await CpuMeter.create(poste.child.pid, database.url);
+  const suite = await measureSearchSuite(poste.baseUrl, { label: 'hybrid', stores, config, cpu, created, databaseUrl: database.url });
+  await poste.stop();
+  return { suite, poste };
+}
+
+// ---- diagnosis ----
+
+/** The keyword query as src/retrieval/search/keyword-search.ts sends it (no filters); keep the two in step. */
+const KEYWORD_SQL = `
+  WITH q AS (SELECT nullif(replace(plainto_tsquery('simple', $2)::text, '&', '|'), '')::tsquery AS query)
+    SELECT * FROM (
+      SELECT c.file_id, f.filename, vsf.attributes, c.content, ts_rank_cd(c.tsv, q.query, 32) AS score, c.id
+        FROM q, vector_store_chunks c
+        JOIN vector_store_files vsf
+          ON vsf.vector_store_id = c.vector_store_id AND vsf.file_id = c.file_id AND vsf.status = 'completed'
+        JOIN files f ON f.id = c.file_id
+       WHERE c.vector_store_id = ANY($1) AND c.tsv @@ q.query
+    ) hits
+    WHERE score >= $4
+    ORDER BY score DESC, id
+    LIMIT $3`;
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the slowest sequential query at the large store, and of a rare one for contrast. */
+async function explainSlowest(databaseUrl, suite, stores) {
+  const large = suite.latency.at(-1);
+  const ok = large.sequential.results.filter((result) => result.ok);
+  const slowest = ok.reduce((worst, result) => (result.ms > worst.ms ? result : worst), ok[0]);
+  const rare = ok.filter((result) => result.kind === 'rare').sort((a, b) => a.ms - b.ms)[Math.floor(ok.filter((r) => r.kind === 'rare').length / 2)];
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (const [what, result] of [['the slowest query', slowest], ['a median rare query, for contrast', rare]].filter(([, r]) => r)) {
+      const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${KEYWORD_SQL}`, [[large.store.id], result.text, SEARCH_RESULTS, 0]);
+      console.log(
+        `\nEXPLAIN (ANALYZE, BUFFERS) of the keyword query, ${what}: "${result.text}" (${result.kind}; ${fixed(result.ms, 1)} ms through the API; ` +
+          `matches ${large.matches.get(result.text) ?? '?'} of the store's ${large.store.chunks} chunks; table holds ${stores.tableChunks}):`,
+      );
+      rows.forEach((row) => console.log(`  ${row['QUERY PLAN']}`));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+// ---- report ----
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const mbps = (bytes, ms) => bytes / MB / (ms / 1000);
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+
+function printIngest(ingest, config) {
+  const perFile = ingest.bytes / ingest.files / MB;
+  console.log(
+    `Ingest: ${ingest.files} generated markdown files of ${fixed(perFile, 2)} MB, ${fixed(ingest.bytes / MB, 1)} MB in all (MB = 10^6 bytes), ` +
+      `attached to one store at once (auto chunking: ${CHUNK_TOKENS} tokens, ${OVERLAP_TOKENS} overlap)`,
+  );
+  table([
+    ['Ingest phase', 's', 'MB/s of text'],
+    [`upload (${ingest.files} × POST /files, 4 at a time)`, fixed(ingest.uploadMs / 1000, 2), fixed(mbps(ingest.bytes, ingest.uploadMs), 1)],
+    [`attach (${ingest.files} × POST /vector_stores/{id}/files, all at once)`, fixed(ingest.attachMs / 1000, 2), ''],
+    ['first attach → all completed (indexing)', fixed(ingest.indexMs / 1000, 2), fixed(mbps(ingest.bytes, ingest.indexMs), 2)],
+    ['first upload → all completed', fixed(ingest.totalMs / 1000, 2), fixed(mbps(ingest.bytes, ingest.totalMs), 2)],
+  ]);
+  const { counts, chunks } = ingest;
+  console.log(
+    `${counts.completed} completed, ${counts.failed} failed, ${counts.cancelled} cancelled of ${counts.total}; ${integer.format(chunks.count)} chunks ` +
+      `(${integer.format(chunks.count / ingest.files)} per file), ${fixed(chunks.tokens / 1e6, 2)} M tokens in chunks, ` +
+      `${integer.format(chunks.characters)} characters per chunk; usage_bytes ${integer.format(ingest.usageBytes)}`,
+  );
+  ingest.failures.slice(0, 3).forEach((file) => console.log(`WARNING: ${file.id} ${file.status}: ${JSON.stringify(file.lastError)}`));
+  if (ingest.cpu) {
+    const cores = os.cpus().length;
+    console.log(
+      `CPU from first upload to all completed: Poste ${fixed(ingest.cpu.posteMsPerRun / 1000, 1)} s, ` +
+        `PostgreSQL ${ingest.cpu.postgresMsPerRun === null ? '–' : `${fixed(ingest.cpu.postgresMsPerRun / 1000, 1)} s`} ` +
+        `(${fixed(ingest.cpu.posteMsPerRun / 1000 / (ingest.bytes / MB), 2)} s and ` +
+        `${fixed((ingest.cpu.postgresMsPerRun ?? NaN) / 1000 / (ingest.bytes / MB), 2)} s per MB); machine busy ${fixed(ingest.cpu.machineBusyCores, 2)} of ${cores} cores`,
+    );
+  }
+  if (config.ingestFiles > 1) {
+    console.log('(files are indexed one at a time by one queue worker in Poste; see the README)');
+  }
+}
+
+function printSeeding(seeded) {
+  const describe = seeded.stores.map((store) => `${integer.format(store.chunks)} chunks in ${store.files} files`).join(' and ');
+  console.log(
+    `Seeded with SQL: ${describe} (${fixed(seeded.stores.reduce((sum, store) => sum + store.bytes, 0) / MB, 0)} MB of chunk text, ` +
+      `${fixed(seeded.charsPerToken, 2)} characters per token): generate + INSERT ${fixed(seeded.insertMs / 1000, 1)} s, ` +
+      `VACUUM ANALYZE ${fixed(seeded.settleMs / 1000, 1)} s. vector_store_chunks holds ${integer.format(seeded.tableChunks)} chunks in all (every store shares its GIN index).`,
+  );
+  const vectors = seeded.stores[0].vectorColumns ?? [];
+  if (vectors.length) {
+    console.log(`pgvector columns filled with random unit vectors: ${vectors.join(', ')}`);
+  }
+}
+
+function latencyRow(label, results, extra = {}) {
+  const ok = results.filter((result) => result.ok).map((result) => result.ms);
+  return [
+    label,
+    results.length,
+    fixed(percentile(ok, 50), 1),
+    fixed(percentile(ok, 99), 1),
+    fixed(ok.length ? Math.max(...ok) : NaN, 1),
+    extra.rps ?? '',
+    extra.matches ?? '',
+    extra.cpu ?? '',
+    results.length - ok.length,
+  ];
+}
+
+function cpuCell(cpu) {
+  return cpu ? `${fixed(cpu.posteMsPerRun, 1)} / ${cpu.postgresMsPerRun === null ? '–' : fixed(cpu.postgresMsPerRun, 1)}` : '';
+}
+
+function printLatency(suite, config, machine) {
+  console.log(`Search latency, ${suite.label} (POST /vector_stores/{id}/search, max_num_results ${SEARCH_RESULTS}; ms; nearest-rank percentiles of successful searches)`);
+  const rows = [['Store / phase', 'searches', 'p50', 'p99', 'max', 'req/s', 'matches p50', 'CPU ms/search Poste / PG', 'failed']];
+  for (const { store, sequential, concurrent, matches } of suite.latency) {
+    const name = `${integer.format(store.chunks)} chunks`;
+    rows.push(latencyRow(`${name}: sequential`, sequential.results, { cpu: cpuCell(sequential.cpu), matches: medianMatches(sequential.results, matches) }));
+    for (const kind of ['common', 'content', 'rare']) {
+      const ofKind = sequential.results.filter((result) => result.kind === kind);
+      rows.push(latencyRow(`  ${kind} (${ofKind.length})`, ofKind, { matches: medianMatches(ofKind, matches) }));
+    }
+    const rps = (concurrent.results.filter((result) => result.ok).length / concurrent.wall) * 1000;
+    rows.push(latencyRow(`${name}: ${concurrent.connections} connections, ${config.duration} s`, concurrent.results, { rps: fixed(rps, 1), cpu: cpuCell(concurrent.cpu) }));
+  }
+  table(rows);
+  console.log(
+    `(kinds: common = question with function words ("how do we ... the ..."), content = 1–4 nouns/verbs/adjectives, rare = 1–2 names from the long tail; ` +
+      `"matches" = chunks of the store the OR-ed query matches, counted with SQL, large store only; ${config.warmup} warm-up searches per store discarded; ${machine})`,
+  );
+  for (const { store, sequential, concurrent } of suite.latency) {
+    const failed = [...sequential.results, ...concurrent.results].find((result) => !result.ok);
+    if (failed) {
+      console.log(`WARNING: searches of the ${store.chunks}-chunk store failed; first: "${failed.text}": ${failed.failure}`);
+    }
+  }
+}
+
+function medianMatches(results, matches) {
+  if (!matches) {
+    return '';
+  }
+  const counts = results.map((result) => matches.get(result.text)).filter((n) => n !== undefined);
+  return counts.length ? integer.format(percentile(counts, 50)) : '';
+}
+
+function printRecall(suite) {
+  const { recall } = suite;
+  console.log(
+    `Recall@${RECALL_AT}, ${suite.label}: ${recall.results.length} labelled questions over ${recall.documents} documents ` +
+      `(bench/data; indexed in ${fixed(recall.indexMs / 1000, 1)} s)`,
+  );
+  const row = (label, results) => {
+    const found = results.filter((result) => result.rank > 0).length;
+    const mrr = results.reduce((sum, result) => sum + (result.rank > 0 ? 1 / result.rank : 0), 0) / results.length;
+    return [label, results.length, found, fixed(found / results.length, 3), fixed(mrr, 3)];
+  };
+  table([
+    ['Questions', 'n', 'found in top 5', `recall@${RECALL_AT}`, 'MRR'],
+    row('all', recall.results),
+    row('  exact wording', recall.results.filter((result) => result.style === 'exact')),
+    row('  paraphrased', recall.results.filter((result) => result.style === 'paraphrase')),
+  ]);
+  const misses = recall.results.filter((result) => result.rank === 0);
+  if (misses.length) {
+    console.log(`Missed (${misses.length}):`);
+    for (const miss of misses) {
+      const got = miss.ok ? (miss.filenames.length ? miss.filenames.join(', ') : 'no results') : `failed: ${miss.failure}`;
+      console.log(`  [${miss.style}] "${miss.query}" → wanted ${miss.relevant.join(' or ')}; got ${got}`);
+    }
+  }
+}
+
+/** PASS/MISS for the two targets; answers whether the keyword target missed (to explain it). */
+function printRetrievalTargets(ingest, keyword, seeded) {
+  const rate = mbps(ingest.bytes, ingest.totalMs);
+  const ingestCaveat = ingest.counts.completed !== ingest.files ? `  (unreliable: ${ingest.files - ingest.counts.completed} files not completed)` : '';
+  console.log(`Ingest throughput, first upload → all completed: ${fixed(rate, 2)} MB/s (target ≥ ${TARGETS.ingestMBps} MB/s)  ${verdict(rate >= TARGETS.ingestMBps)}${ingestCaveat}`);
+
+  const large = keyword.latency.at(-1);
+  const ok = large.sequential.results.filter((result) => result.ok).map((result) => result.ms);
+  const p99 = percentile(ok, 99);
+  const failed = large.sequential.results.length - ok.length;
+  const caveat = failed > 0 ? `  (unreliable: ${failed} searches failed)` : '';
+  console.log(
+    `Keyword search p99 at ${integer.format(seeded.stores.at(-1).chunks)} chunks (sequential): ${fixed(p99, 1)} ms ` +
+      `(target ≤ ${TARGETS.keywordP99} ms)  ${verdict(p99 <= TARGETS.keywordP99)}${caveat}`,
+  );
+  return !(p99 <= TARGETS.keywordP99);
+}
+
+module.exports = { benchRetrieval, measureSearchSuite };
