@@ -19,7 +19,7 @@ export class AssistantsService {
   ) {}
 
   async create(owner: string, dto: CreateAssistantDto): Promise<AssistantObject> {
-    await this.toolResources.assertReferencesExist(owner, dto.tool_resources);
+    const toolResources = await this.toolResources.resolve(owner, dto.tool_resources, 'assistant');
     const assistant = this.assistants.create({
       id: newId('assistant'),
       owner,
@@ -27,7 +27,7 @@ export class AssistantsService {
       tools: [],
       metadata: {},
     });
-    this.apply(assistant, dto);
+    this.apply(assistant, { ...dto, tool_resources: toolResources });
     return (await this.assistants.save(assistant)).toObject();
   }
 
@@ -42,8 +42,8 @@ export class AssistantsService {
 
   async update(owner: string, id: string, dto: UpdateAssistantDto): Promise<AssistantObject> {
     const assistant = await this.findOwned(owner, id);
-    await this.toolResources.assertReferencesExist(owner, dto.tool_resources);
-    this.apply(assistant, dto);
+    const toolResources = await this.toolResources.resolve(owner, dto.tool_resources, 'assistant');
+    this.apply(assistant, { ...dto, tool_resources: toolResources });
     return (await this.assistants.save(assistant)).toObject();
   }
 

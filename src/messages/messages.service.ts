@@ -1,3 +1,4 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ObjectNotFound } from '../common/errors/app-errors';
@@ -9,12 +10,22 @@ import { MessageEntity, MessageObject } from './message.entity';
 import { MessageDrafter } from './message-drafter';
 import { MessagesRepository } from './messages.repository';
 
+/** Emitted once messages are stored: their file_search attachments are indexed for the thread. */
+export const MESSAGES_ADDED = 'messages.added';
+
+export interface MessagesAddedEvent {
+  owner: string;
+  threadId: string;
+  messages: Array<Pick<MessageEntity, 'attachments'>>;
+}
+
 @Injectable()
 export class MessagesService {
   constructor(
     private readonly messages: MessagesRepository,
     private readonly drafter: MessageDrafter,
     private readonly dataSource: DataSource,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Adds a message, unless a run is active on the thread (OpenAI answered 400 then). */
@@ -25,6 +36,7 @@ export class MessagesService {
       await this.messages.lockIdleThread(manager, owner, threadId, 'message');
       return this.messages.insert([draft], manager);
     });
+    await this.events.emitAsync(MESSAGES_ADDED, { owner, threadId, messages: [message] } satisfies MessagesAddedEvent);
     return message.toObject();
   }
 

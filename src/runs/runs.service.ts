@@ -80,7 +80,19 @@ export class RunsService {
         await this.messages.insert(drafts, manager);
       },
     );
+    await this.searchAttachments(run, drafts);
     return this.start(run, dto.stream ?? false);
+  }
+
+  /** Files attached to additional_messages for file_search join the thread's store, which the run then searches. */
+  private async searchAttachments(run: RunEntity, drafts: Array<Partial<MessageEntity>>): Promise<void> {
+    const thread = await this.threads.indexAttachments(run.owner, run.threadId, drafts);
+    const storeIds = thread?.tool_resources?.file_search?.vector_store_ids ?? [];
+    const added = storeIds.filter((id) => !run.vectorStoreIds.includes(id));
+    if (added.length > 0) {
+      run.vectorStoreIds = [...run.vectorStoreIds, ...added];
+      await this.runs.update(run.id, { vectorStoreIds: run.vectorStoreIds });
+    }
   }
 
   async createThreadAndRun(owner: string, dto: CreateThreadAndRunDto): Promise<StartedRun> {

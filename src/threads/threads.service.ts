@@ -8,6 +8,7 @@ import { FILE_DELETED, FileDeletedEvent } from '../files/files.service';
 import { MessageEntity } from '../messages/message.entity';
 import { MessageDrafter } from '../messages/message-drafter';
 import { MessagesRepository } from '../messages/messages.repository';
+import { MESSAGES_ADDED, MessagesAddedEvent } from '../messages/messages.service';
 import { ToolResourcesService } from '../tool-resources/tool-resources.service';
 import { CreateThreadDto } from './dto/create-thread.dto';
 import { ListThreadsQueryDto } from './dto/list-threads-query.dto';
@@ -33,15 +34,51 @@ export class ThreadsService {
     for (const [index, message] of (dto.messages ?? []).entries()) {
       drafts.push(await this.drafter.draft(owner, id, message, `messages[${index}].`));
     }
+    // Every reference is checked: only now may the inline vector store be created.
+    const toolResources = await this.toolResources.resolve(owner, dto.tool_resources, 'thread');
     const thread = await this.dataSource.transaction(async (manager) => {
       const created = await this.threads.insert(
-        { id, owner, createdAt: nowSeconds(), metadata: dto.metadata ?? {}, toolResources: dto.tool_resources ?? null },
+        { id, owner, createdAt: nowSeconds(), metadata: dto.metadata ?? {}, toolResources: toolResources ?? null },
         manager,
       );
       await this.messages.insert(drafts, manager);
       return created;
     });
+    return (await this.indexAttachments(owner, thread.id, drafts)) ?? thread.toObject();
+  }
+
+  /**
+   * Files attached to messages for file_search go into the thread's vector store, created on
+   * first use with a 7-day expiry (as OpenAI did), so the thread's runs can search them.
+   * Answers the thread as updated, or null when there was nothing to index.
+   */
+  async indexAttachments(
+    owner: string,
+    threadId: string,
+    messages: Array<Pick<Partial<MessageEntity>, 'attachments'>>,
+  ): Promise<ThreadObject | null> {
+    const fileIds = messages.flatMap((message) =>
+      (message.attachments ?? []).flatMap((attachment) =>
+        attachment.tools.some((tool) => tool.type === 'file_search') ? [attachment.file_id] : [],
+      ),
+    );
+    if (fileIds.length === 0) {
+      return null;
+    }
+    const thread = await this.findOwned(owner, threadId);
+    let storeId = thread.toolResources?.file_search?.vector_store_ids?.[0];
+    if (storeId === undefined) {
+      storeId = await this.toolResources.createThreadStore(owner, threadId);
+      thread.toolResources = { ...thread.toolResources, file_search: { vector_store_ids: [storeId] } };
+      await this.threads.save(thread);
+    }
+    await this.toolResources.addFiles(owner, storeId, fileIds);
     return thread.toObject();
+  }
+
+  @OnEvent(MESSAGES_ADDED)
+  async indexAddedAttachments({ owner, threadId, messages }: MessagesAddedEvent): Promise<void> {
+    await this.indexAttachments(owner, threadId, messages);
   }
 
   async retrieve(owner: string, id: string): Promise<ThreadObject> {
@@ -55,12 +92,12 @@ export class ThreadsService {
 
   async update(owner: string, id: string, dto: UpdateThreadDto): Promise<ThreadObject> {
     const thread = await this.findOwned(owner, id);
-    await this.toolResources.assertReferencesExist(owner, dto.tool_resources);
+    const toolResources = await this.toolResources.resolve(owner, dto.tool_resources, 'thread');
     if (dto.metadata !== undefined) {
       thread.metadata = dto.metadata ?? {};
     }
     if (dto.tool_resources !== undefined) {
-      thread.toolResources = dto.tool_resources;
+      thread.toolResources = toolResources ?? null;
     }
     return (await this.threads.save(thread)).toObject();
   }

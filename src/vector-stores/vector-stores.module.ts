@@ -41,6 +41,6 @@ import { VectorStoresService } from './vector-stores.service';
     VectorStoreSearchService,
     KeywordSearch,
   ],
-  exports: [VectorStoresService, VectorStoreSearchService],
+  exports: [VectorStoresService, VectorStoreSearchService, FileAttacher],
 })
 export class VectorStoresModule {}

@@ -2,6 +2,7 @@ import OpenAI, { toFile } from 'openai';
 import type { AssistantStreamEvent } from 'openai/resources/beta/assistants';
 import { ScriptedModel } from '../support/scripted-model';
 import { startTestApp, TestApp } from '../support/test-app';
+import { basicAuth } from '../support/users';
 
 const FAQ = `# Returns
 Parcels can be returned within 30 days for a full refund. Print the prepaid label from your account.
@@ -203,5 +204,93 @@ describe('Runs with file_search (e2e)', () => {
     await alice.beta.threads.runs.createAndPoll(thread.id, { assistant_id: assistantId });
     const toolMessage = model.requests[1].body.messages.find((message: { role: string }) => message.role === 'tool');
     expect(toolMessage.content).not.toContain('twelve euros');
+  });
+
+  describe('vector stores made by thread and assistant helpers', () => {
+    const SEVEN_DAYS = { anchor: 'last_active_at', days: 7 };
+
+    it('should create the inline vector store of a thread (7-day expiry) and of an assistant (none)', async () => {
+      const thread = await alice.beta.threads.create({
+        tool_resources: { file_search: { vector_stores: [{ file_ids: [pricingId], metadata: { source: 'inline' } }] } },
+      });
+      const [threadStoreId] = thread.tool_resources?.file_search?.vector_store_ids ?? [];
+      expect(threadStoreId).toMatch(/^vs_/);
+      await expect(alice.vectorStores.retrieve(threadStoreId)).resolves.toMatchObject({
+        expires_after: SEVEN_DAYS,
+        metadata: { source: 'inline' },
+        file_counts: { total: 1 },
+      });
+
+      const assistant = await alice.beta.assistants.create({
+        model: 'gpt-4o',
+        tools: [{ type: 'file_search' }],
+        tool_resources: { file_search: { vector_stores: [{ file_ids: [faqId] }] } },
+      });
+      const [assistantStoreId] = assistant.tool_resources?.file_search?.vector_store_ids ?? [];
+      await expect(alice.vectorStores.retrieve(assistantStoreId)).resolves.toMatchObject({
+        expires_after: null,
+        file_counts: { total: 1 },
+      });
+    });
+
+    it('should index message attachments for file_search into the thread’s store, which the run searches', async () => {
+      const thread = await alice.beta.threads.create();
+      const message = await alice.beta.threads.messages.create(thread.id, {
+        role: 'user',
+        content: 'What does premium cost? See the attached price list.',
+        attachments: [{ file_id: pricingId, tools: [{ type: 'file_search' }] }],
+      });
+      expect(message.attachments).toEqual([{ file_id: pricingId, tools: [{ type: 'file_search' }] }]);
+      const updated = await alice.beta.threads.retrieve(thread.id);
+      const [storeId] = updated.tool_resources?.file_search?.vector_store_ids ?? [];
+      await expect(alice.vectorStores.retrieve(storeId)).resolves.toMatchObject({ expires_after: SEVEN_DAYS });
+      await alice.vectorStores.files.poll(storeId, pricingId, { pollIntervalMs: 50 });
+
+      // A later attachment joins the same store.
+      await alice.beta.threads.messages.create(thread.id, {
+        role: 'user',
+        content: 'And the returns policy.',
+        attachments: [{ file_id: faqId, tools: [{ type: 'file_search' }] }],
+      });
+      await expect(alice.vectorStores.retrieve(storeId)).resolves.toMatchObject({ file_counts: { total: 2 } });
+      await alice.vectorStores.files.poll(storeId, faqId, { pollIntervalMs: 50 });
+
+      searchThenAnswer('premium subscription', 'Twelve euros a month【0:0†pricing.txt】.');
+      const noStore = await alice.beta.assistants.create({ model: 'gpt-4o', tools: [{ type: 'file_search' }] });
+      const run = await alice.beta.threads.runs.createAndPoll(thread.id, { assistant_id: noStore.id });
+      expect(run.status).toBe('completed');
+      const toolMessage = model.requests[1].body.messages.find((entry: { role: string }) => entry.role === 'tool');
+      expect(toolMessage.content).toContain('twelve euros');
+    });
+
+    it('should index attachments of additional_messages before the run searches', async () => {
+      const thread = await alice.beta.threads.create();
+      searchThenAnswer('premium subscription', 'Twelve euros.');
+      const run = await alice.beta.threads.runs.createAndPoll(thread.id, {
+        assistant_id: assistantId,
+        additional_messages: [
+          { role: 'user', content: 'Price?', attachments: [{ file_id: pricingId, tools: [{ type: 'file_search' }] }] },
+        ],
+      });
+      expect(run.status).toBe('completed');
+      const [storeId] =
+        (await alice.beta.threads.retrieve(thread.id)).tool_resources?.file_search?.vector_store_ids ?? [];
+      expect(storeId).toMatch(/^vs_/);
+      await expect(
+        app.sql<{ vector_store_ids: string[] }>('SELECT vector_store_ids FROM runs WHERE id = $1', [run.id]),
+      ).resolves.toEqual([{ vector_store_ids: [helpStoreId, storeId] }]);
+    });
+
+    it('should reject an inline store with a file that is not the caller’s, creating nothing', async () => {
+      const before = await app.sql('SELECT count(*)::int AS n FROM vector_stores');
+      const response = await app
+        .http()
+        .post('/api/ai/threads')
+        .set('Authorization', basicAuth('bob'))
+        .send({ tool_resources: { file_search: { vector_stores: [{ file_ids: [faqId] }] } } });
+      expect(response.status).toBe(400);
+      expect(response.body.error.param).toBe('tool_resources.file_search.vector_stores[0].file_ids');
+      await expect(app.sql('SELECT count(*)::int AS n FROM vector_stores')).resolves.toEqual(before);
+    });
   });
 });

@@ -52,7 +52,29 @@ describe(checkToolResources.name, () => {
     expect(checkToolResources({ code_interpreter: { file_ids: ['ok', ''] } })?.path).toBe(
       'code_interpreter.file_ids[1]',
     );
-    expect(checkToolResources({ file_search: { vector_stores: [{}] } })?.path).toBe('file_search.vector_stores');
+    expect(checkToolResources({ file_search: { vector_stores: [{}, {}] } })?.path).toBe('file_search.vector_stores');
+    expect(
+      checkToolResources({ file_search: { vector_store_ids: ['vs_a'], vector_stores: [{ file_ids: ['file-a'] }] } })
+        ?.path,
+    ).toBe('file_search.vector_stores');
+    expect(
+      checkToolResources({
+        file_search: {
+          vector_stores: [{ chunking_strategy: { type: 'static', static: { max_chunk_size_tokens: 5 } } }],
+        },
+      })?.path,
+    ).toBe('file_search.vector_stores[0].chunking_strategy.static.max_chunk_size_tokens');
+    expect(
+      checkToolResources({ file_search: { vector_stores: [{ file_ids: ['file-a'], metadata: { a: 1 } }] } })?.path,
+    ).toBe('file_search.vector_stores[0].metadata');
+  });
+
+  it('should accept one vector store created inline', () => {
+    expect(
+      checkToolResources({
+        file_search: { vector_stores: [{ file_ids: ['file-a'], chunking_strategy: { type: 'auto' } }] },
+      }),
+    ).toBeNull();
   });
 });
 

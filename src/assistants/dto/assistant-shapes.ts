@@ -1,4 +1,6 @@
+import { Metadata, metadataViolation } from '../../common/metadata/metadata';
 import { shape, Violation } from '../../common/validation/shape-validator';
+import { ChunkingStrategyParam, checkChunkingStrategy } from '../../retrieval/chunking';
 
 /** Wire types of `tools`, `tool_resources` and `response_format`, as the `openai` package defines them. */
 export type AssistantTool =
@@ -18,7 +20,14 @@ export interface FunctionDefinition {
 
 export interface ToolResources {
   code_interpreter?: { file_ids?: string[] };
-  file_search?: { vector_store_ids?: string[] };
+  file_search?: { vector_store_ids?: string[]; vector_stores?: InlineVectorStore[] };
+}
+
+/** A vector store created along with the assistant or thread (`tool_resources.file_search.vector_stores`). */
+export interface InlineVectorStore {
+  file_ids?: string[];
+  chunking_strategy?: ChunkingStrategyParam;
+  metadata?: Metadata | null;
 }
 
 export type ResponseFormat =
@@ -169,19 +178,44 @@ function checkVectorStoreIds(search: unknown): Violation | null {
   if (!shape.isObject(search)) {
     return shape.fail(path, 'must be an object');
   }
+  const ids = search.vector_store_ids;
+  const inline = search.vector_stores;
   return shape.firstOf(
+    () => shape.unknownKey(search, ['vector_store_ids', 'vector_stores'], path),
+    () => (ids === undefined ? null : shape.stringArray(ids, `${path}.vector_store_ids`, 1)),
+    () => (inline === undefined ? null : checkInlineStores(inline, `${path}.vector_stores`)),
+    // OpenAI allowed one vector store per assistant or thread, however it is given.
     () =>
-      'vector_stores' in search
-        ? shape.fail(
-            `${path}.vector_stores`,
-            'is not supported yet: create the vector store first and pass vector_store_ids',
-          )
+      Array.isArray(ids) && ids.length > 0 && Array.isArray(inline) && inline.length > 0
+        ? shape.fail(`${path}.vector_stores`, 'cannot be given with vector_store_ids: one vector store at most')
         : null,
-    () => shape.unknownKey(search, ['vector_store_ids'], path),
+  );
+}
+
+function checkInlineStores(value: unknown, path: string): Violation | null {
+  if (!Array.isArray(value) || value.length > 1) {
+    return shape.fail(path, 'must be an array of at most 1 vector store');
+  }
+  const [store] = value as unknown[];
+  if (store === undefined) {
+    return null;
+  }
+  const at = `${path}[0]`;
+  if (!shape.isObject(store)) {
+    return shape.fail(at, 'must be an object');
+  }
+  const strategy = checkChunkingStrategy(store.chunking_strategy);
+  const metadata = store.metadata == null ? null : metadataViolation(store.metadata);
+  return shape.firstOf(
+    () => shape.unknownKey(store, ['file_ids', 'chunking_strategy', 'metadata'], at),
+    () => (store.file_ids === undefined ? null : shape.stringArray(store.file_ids, `${at}.file_ids`, 10_000)),
     () =>
-      search.vector_store_ids === undefined
-        ? null
-        : shape.stringArray(search.vector_store_ids, `${path}.vector_store_ids`, 1),
+      strategy &&
+      shape.fail(
+        strategy.path ? `${at}.chunking_strategy.${strategy.path}` : `${at}.chunking_strategy`,
+        strategy.message,
+      ),
+    () => (metadata === null ? null : shape.fail(`${at}.metadata`, metadata)),
   );
 }
 
