@@ -1,6 +1,10 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { DatabaseServer } from '../database/database-server';
+
+const DEADLOCK_DETECTED = '40P01';
+const QUEUE_CREATION_ATTEMPTS = 5;
 
 /**
  * The durable job queue: pg-boss on the same PostgreSQL (its own `pgboss` schema), so queued
@@ -10,6 +14,7 @@ import { DatabaseServer } from '../database/database-server';
 export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobQueue.name);
   private boss?: PgBoss;
+  private creations: Promise<void> = Promise.resolve();
 
   constructor(private readonly database: DatabaseServer) {}
 
@@ -19,8 +24,29 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     await this.boss.start();
   }
 
-  async createQueue(name: string): Promise<void> {
-    await this.started().createQueue(name);
+  /**
+   * Creates a queue if it does not exist. pg-boss takes table locks to do so, and processes
+   * starting together can deadlock each other: creations are serialised within the process,
+   * and a deadlock victim tries again.
+   */
+  createQueue(name: string): Promise<void> {
+    const created = this.creations.then(() => this.createQueueRetrying(name));
+    this.creations = created.catch(() => undefined);
+    return created;
+  }
+
+  private async createQueueRetrying(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.started().createQueue(name);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt === QUEUE_CREATION_ATTEMPTS) {
+          throw error;
+        }
+        await sleep(50 * attempt + Math.random() * 100);
+      }
+    }
   }
 
   async send(name: string, data: object, options: PgBoss.SendOptions = {}): Promise<void> {
