@@ -184,6 +184,22 @@ export class Environment {
   @IsOptional()
   @IsString()
   OPENAI_API_KEY?: string;
+
+  /**
+   * An embeddings model on the same endpoint (e.g. `text-embedding-3-small`). With it, and the
+   * pgvector `vector` extension in the database, file search is hybrid (keyword + vector).
+   */
+  @IsOptional()
+  @IsString()
+  EMBEDDINGS_MODEL?: string;
+
+  /** Texts per embeddings request while indexing. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(2048)
+  EMBEDDINGS_BATCH_SIZE = 64;
 }
 
 /** Validates the environment; throws one line naming the first bad variable. */

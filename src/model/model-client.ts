@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import OpenAI from 'openai';
 import { Environment } from '../config/environment';
+import { openAIClient } from './openai-client';
 import { ChatRequest, ModelToolCall, ModelTurn, TurnListener } from './chat.types';
 
 /**
@@ -16,13 +17,7 @@ export class ModelClient {
   private readonly client: OpenAI;
 
   constructor(config: ConfigService<Environment, true>) {
-    this.client = new OpenAI({
-      baseURL: config.get('OPENAI_BASE_URL', { infer: true }) || undefined,
-      // Local endpoints (vLLM, Ollama, …) need no key, but the package insists on one.
-      apiKey: config.get('OPENAI_API_KEY', { infer: true }) || 'unused',
-      timeout: config.get('MODEL_TIMEOUT_MS', { infer: true }),
-      maxRetries: config.get('MODEL_MAX_RETRIES', { infer: true }),
-    });
+    this.client = openAIClient(config);
   }
 
   /** Streams one chat completion, forwarding deltas to `listener`, and returns the whole turn. */

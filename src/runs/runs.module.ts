@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssistantsModule } from '../assistants/assistants.module';
 import { FilesModule } from '../files/files.module';
 import { MessagesModule } from '../messages/messages.module';
-import { ModelClient } from '../model/model-client';
+import { ModelModule } from '../model/model.module';
 import { QueueModule } from '../queue/queue.module';
 import { ThreadsModule } from '../threads/threads.module';
 import { PromptAssembler } from './engine/prompt-assembler';
@@ -37,6 +37,7 @@ import { VectorStoresModule } from '../vector-stores/vector-stores.module';
     FilesModule,
     QueueModule,
     VectorStoresModule,
+    ModelModule,
   ],
   controllers: [RunsController, RunStepsController],
   providers: [
@@ -54,7 +55,6 @@ import { VectorStoresModule } from '../vector-stores/vector-stores.module';
     RunEvents,
     PromptAssembler,
     ToolDispatcher,
-    ModelClient,
     // Server-side tools register here; the executor's loop does not change.
     FileSearchTool,
     { provide: SERVER_TOOLS, useFactory: (fileSearch: FileSearchTool) => [fileSearch], inject: [FileSearchTool] },

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FilesModule } from '../files/files.module';
 import { QueueModule } from '../queue/queue.module';
+import { ModelModule } from '../model/model.module';
+import { ChunkEmbeddings } from '../retrieval/embeddings/chunk-embeddings';
+import { ChunkSearch } from '../retrieval/search/chunk-search';
 import { KeywordSearch } from '../retrieval/search/keyword-search';
 import { FileBatchEntity } from './batches/file-batch.entity';
 import { FileBatchesController } from './batches/file-batches.controller';
@@ -27,6 +30,7 @@ import { VectorStoresService } from './vector-stores.service';
     TypeOrmModule.forFeature([VectorStoreEntity, VectorStoreFileEntity, FileBatchEntity, ChunkEntity]),
     FilesModule,
     QueueModule,
+    ModelModule,
   ],
   controllers: [VectorStoresController, VectorStoreFilesController, FileBatchesController, VectorStoreSearchController],
   providers: [
@@ -40,6 +44,8 @@ import { VectorStoresService } from './vector-stores.service';
     FileBatchesRepository,
     VectorStoreSearchService,
     KeywordSearch,
+    ChunkEmbeddings,
+    ChunkSearch,
   ],
   exports: [VectorStoresService, VectorStoreSearchService, FileAttacher],
 })

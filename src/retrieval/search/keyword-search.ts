@@ -1,22 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AttributeFilter, compileAttributeFilter } from './attribute-filter';
-
-export interface SearchHit {
-  fileId: string;
-  filename: string;
-  attributes: Record<string, string | number | boolean>;
-  content: string;
-  score: number;
-}
-
-export interface KeywordQuery {
-  vectorStoreIds: string[];
-  text: string;
-  limit: number;
-  filters?: AttributeFilter;
-  scoreThreshold?: number;
-}
+import { compileAttributeFilter } from './attribute-filter';
+import { ChunkQuery, HIT_COLUMNS, HitRow, SEARCHABLE_CHUNKS, SearchHit, toHit } from './search-hit';
 
 /**
  * PostgreSQL full-text search over indexed chunks: needs no embeddings service. A question's
@@ -27,36 +12,21 @@ export interface KeywordQuery {
 export class KeywordSearch {
   constructor(private readonly dataSource: DataSource) {}
 
-  async search({ vectorStoreIds, text, limit, filters, scoreThreshold }: KeywordQuery): Promise<SearchHit[]> {
+  async search({ vectorStoreIds, text, limit, filters, scoreThreshold }: ChunkQuery): Promise<SearchHit[]> {
     const params: unknown[] = [vectorStoreIds, text, limit, scoreThreshold ?? 0];
     const filter = filters ? `AND ${compileAttributeFilter(filters, 'vsf.attributes', params)}` : '';
-    const rows: Array<{
-      file_id: string;
-      filename: string;
-      attributes: SearchHit['attributes'];
-      content: string;
-      score: number;
-    }> = await this.dataSource.query(
+    const rows: HitRow[] = await this.dataSource.query(
       `WITH q AS (SELECT nullif(replace(plainto_tsquery('simple', $2)::text, '&', '|'), '')::tsquery AS query)
          SELECT * FROM (
-           SELECT c.file_id, f.filename, vsf.attributes, c.content, ts_rank_cd(c.tsv, q.query, 32) AS score, c.id
-             FROM q, vector_store_chunks c
-             JOIN vector_store_files vsf
-               ON vsf.vector_store_id = c.vector_store_id AND vsf.file_id = c.file_id AND vsf.status = 'completed'
-             JOIN files f ON f.id = c.file_id
+           SELECT ${HIT_COLUMNS}, ts_rank_cd(c.tsv, q.query, 32) AS score
+             FROM q, vector_store_chunks c ${SEARCHABLE_CHUNKS}
             WHERE c.vector_store_id = ANY($1) AND c.tsv @@ q.query ${filter}
          ) hits
          WHERE score >= $4
-         ORDER BY score DESC, id
+         ORDER BY score DESC, chunk_id
          LIMIT $3`,
       params,
     );
-    return rows.map((row) => ({
-      fileId: row.file_id,
-      filename: row.filename,
-      attributes: row.attributes,
-      content: row.content,
-      score: Number(row.score),
-    }));
+    return rows.map(toHit);
   }
 }

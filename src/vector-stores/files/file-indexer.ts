@@ -4,13 +4,15 @@ import { Environment } from '../../config/environment';
 import { FilesService } from '../../files/files.service';
 import { JobQueue } from '../../queue/job-queue';
 import { chunkText } from '../../retrieval/chunking';
+import { ChunkEmbeddings } from '../../retrieval/embeddings/chunk-embeddings';
 import { ExtractionError, extractText } from '../../retrieval/extraction';
 import { FILE_INDEXING_DEAD_LETTER, FILE_INDEXING_QUEUE, FileIndexingJob } from './file-indexing.queue';
 import { VectorStoreFilesRepository } from './vector-store-files.repository';
 
 /**
  * Indexes files attached to vector stores, from the durable queue: extract the text, chunk it,
- * then store the chunks and mark the file `completed` in one transaction (or `failed` with
+ * embed the chunks when hybrid search is on, then store them and mark the file `completed` in
+ * one transaction (or `failed` with
  * `last_error`). A worker that dies mid-file lets the job expire and pg-boss retries it; when
  * every attempt died, the dead-letter worker fails the file, so none stays `in_progress`.
  */
@@ -22,6 +24,7 @@ export class FileIndexer implements OnApplicationBootstrap {
     private readonly queue: JobQueue,
     private readonly files: VectorStoreFilesRepository,
     private readonly uploads: FilesService,
+    private readonly embeddings: ChunkEmbeddings,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -52,8 +55,12 @@ export class FileIndexer implements OnApplicationBootstrap {
       const { max_chunk_size_tokens: maxChunkSizeTokens, chunk_overlap_tokens: chunkOverlapTokens } =
         entry.chunkingStrategy.static;
       const chunks = chunkText(text, { maxChunkSizeTokens, chunkOverlapTokens });
+      // Embedded before the transaction: the endpoint's latency must not hold row locks.
+      const vectors = this.embeddings.enabled ? await this.embeddings.embed(chunks.map((chunk) => chunk.content)) : [];
       // The text stored, counted once: overlapping chunks repeat much of it.
-      await this.files.completeIndexing(entry, chunks, Buffer.byteLength(text));
+      await this.files.completeIndexing(entry, chunks, Buffer.byteLength(text), (manager, chunkIds) =>
+        this.embeddings.store(manager, chunkIds, vectors),
+      );
     } catch (error) {
       if (!(error instanceof ExtractionError)) {
         // Unexpected (the database, the disk): logged, and the queue retries the job.

@@ -91,6 +91,7 @@ export class VectorStoreFilesRepository {
     entry: Pick<VectorStoreFileEntity, 'owner' | 'vectorStoreId' | 'fileId'>,
     chunks: Chunk[],
     usageBytes: number,
+    storeVectors?: (manager: EntityManager, chunkIds: string[]) => Promise<void>,
   ): Promise<boolean> {
     const { owner, vectorStoreId, fileId } = entry;
     return this.dataSource.transaction(async (manager) => {
@@ -98,8 +99,9 @@ export class VectorStoreFilesRepository {
         return false;
       }
       await manager.delete(ChunkEntity, { vectorStoreId, fileId });
+      const chunkIds: string[] = [];
       for (let start = 0; start < chunks.length; start += CHUNK_INSERT_BATCH) {
-        await manager.insert(
+        const inserted = await manager.insert(
           ChunkEntity,
           chunks.slice(start, start + CHUNK_INSERT_BATCH).map((chunk) => ({
             owner,
@@ -110,7 +112,9 @@ export class VectorStoreFilesRepository {
             tokens: chunk.tokens,
           })),
         );
+        chunkIds.push(...inserted.identifiers.map((identifier) => String(identifier.id)));
       }
+      await storeVectors?.(manager, chunkIds);
       await manager.update(VectorStoreFileEntity, { vectorStoreId, fileId }, { status: 'completed', usageBytes });
       return true;
     });

@@ -1,22 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictingState } from '../../common/errors/app-errors';
-import { KeywordSearch, SearchHit } from '../../retrieval/search/keyword-search';
-import { AttributeFilter } from '../../retrieval/search/attribute-filter';
+import { ChunkSearch } from '../../retrieval/search/chunk-search';
+import { ChunkQuery, SearchHit } from '../../retrieval/search/search-hit';
 import { VectorStoresService } from '../vector-stores.service';
 import { SearchVectorStoreDto } from './dto/search.dto';
 
-export interface StoreSearch {
-  text: string;
-  limit: number;
-  filters?: AttributeFilter;
-  scoreThreshold?: number;
-}
+export type StoreSearch = Omit<ChunkQuery, 'vectorStoreIds'>;
 
 @Injectable()
 export class VectorStoreSearchService {
   constructor(
     private readonly stores: VectorStoresService,
-    private readonly keyword: KeywordSearch,
+    private readonly chunks: ChunkSearch,
   ) {}
 
   /** `POST /vector_stores/{id}/search`: the best chunks for the query, as OpenAI's search page. */
@@ -56,7 +51,7 @@ export class VectorStoreSearchService {
     if (live.length === 0) {
       return [];
     }
-    const hits = await this.keyword.search({ vectorStoreIds: live, ...search });
+    const hits = await this.chunks.search({ vectorStoreIds: live, ...search });
     await this.stores.touch(live);
     return hits;
   }

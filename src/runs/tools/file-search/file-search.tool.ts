@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AssistantTool } from '../../../assistants/dto/assistant-shapes';
 import { ChatTool } from '../../../model/chat.types';
-import { SearchHit } from '../../../retrieval/search/keyword-search';
+import { SearchHit } from '../../../retrieval/search/search-hit';
 import { VectorStoreSearchService } from '../../../vector-stores/search/vector-store-search.service';
 import { ServerTool, ServerToolResult } from '../../engine/server-tool';
 import { RunEntity } from '../../run.entity';
