@@ -79,6 +79,7 @@ export class ScriptedModel {
   readonly requests: RecordedRequest[] = [];
   private queue: ScriptedTurn[] = [];
   private fallback: ScriptedTurn = DEFAULT_TURN;
+  private readonly synonyms = new Map<string, string>();
   private readonly events = new EventEmitter().setMaxListeners(0);
   private readonly sockets = new Set<Socket>();
   // Aborts pending delays on stop(), so no timer outlives the server.
@@ -138,6 +139,16 @@ export class ScriptedModel {
   }
 
   /** Clear queue, default, and log. */
+  /**
+   * Words the fake embeds as the same word (`{ car: 'automobile' }`): texts that share no word
+   * can then mean the same thing, which keyword search cannot see and vector search can.
+   */
+  defineSynonyms(synonyms: Record<string, string>): void {
+    for (const [word, meaning] of Object.entries(synonyms)) {
+      this.synonyms.set(word.toLowerCase(), meaning.toLowerCase());
+    }
+  }
+
   reset(): void {
     this.queue = [];
     this.fallback = DEFAULT_TURN;
@@ -199,7 +210,7 @@ export class ScriptedModel {
       return this.answerChat(request, res);
     }
     if (route === `POST ${EMBEDDINGS_PATH}`) {
-      return answerEmbeddings(request.body, res);
+      return answerEmbeddings(request.body, res, this.synonyms);
     }
     if (route === `GET ${MODELS_PATH}`) {
       return sendJson(res, 200, modelList());
@@ -254,10 +265,14 @@ export class ScriptedModel {
 }
 
 /** The embedding the fake returns for `text`, exported so tests can compute expected vectors and scores. */
-export function scriptedEmbedding(text: string, dimensions = DEFAULT_DIMENSIONS): number[] {
+export function scriptedEmbedding(
+  text: string,
+  dimensions = DEFAULT_DIMENSIONS,
+  synonyms: ReadonlyMap<string, string> = new Map(),
+): number[] {
   const vector = new Array<number>(dimensions).fill(0);
   for (const word of contentWords(text)) {
-    vector[fnv1a(word) % dimensions] += 1;
+    vector[fnv1a(synonyms.get(word) ?? word) % dimensions] += 1;
   }
   return normalise(vector);
 }
@@ -364,7 +379,7 @@ function contentText(content: unknown): string {
 
 // ---- embeddings and models ----
 
-function answerEmbeddings(body: unknown, res: ServerResponse): void {
+function answerEmbeddings(body: unknown, res: ServerResponse, synonyms: ReadonlyMap<string, string>): void {
   const params = isRecord(body) ? body : {};
   const inputs = embeddingInputs(params.input);
   if (!inputs) {
@@ -374,7 +389,7 @@ function answerEmbeddings(body: unknown, res: ServerResponse): void {
   // The SDK asks for base64 by default and decodes it itself; honour whichever format was asked for.
   const base64 = params.encoding_format === 'base64';
   const data = inputs.map((text, index) => {
-    const vector = scriptedEmbedding(text, dimensions);
+    const vector = scriptedEmbedding(text, dimensions, synonyms);
     return { object: 'embedding', index, embedding: base64 ? float32Base64(vector) : vector };
   });
   const tokens = inputs.reduce((sum, text) => sum + roughTokens(text), 0);

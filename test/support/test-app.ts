@@ -29,7 +29,9 @@ export interface TestApp {
  * from the migrated template, listening on a random local port.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = env.DATABASE_URL === '' ? null : await createTestDatabase();
+  // DATABASE_URL: '' runs the embedded server; another URL uses that database as it is.
+  const database = env.DATABASE_URL !== undefined ? null : await createTestDatabase();
+  const sqlUrl = env.DATABASE_URL || database?.url;
   const dataDir = mkdtempSync(join(tmpdir(), 'poste-test-data-'));
   // The embedded server runs as the `postgres` user when we are root: it must reach DATA_DIR.
   chmodSync(dataDir, 0o755);
@@ -46,7 +48,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await app.listen(0, '127.0.0.1');
   const rootURL = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const baseURL = `${rootURL}/${API_PREFIX}`;
-  const sqlClient = database ? new Client({ connectionString: database.url }) : null;
+  const sqlClient = sqlUrl ? new Client({ connectionString: sqlUrl }) : null;
   await sqlClient?.connect();
 
   return {
