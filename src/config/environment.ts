@@ -139,6 +139,25 @@ export class Environment {
   @Max(200)
   WORKER_CONCURRENCY = 8;
 
+  /**
+   * Longest a file may take to index. A job still running after it is taken for dead (its
+   * worker crashed) and retried, so it must exceed the slowest file's indexing.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  INDEXING_TIMEOUT_SECONDS = 300;
+
+  /** How often the job queue looks for jobs of dead workers (past their timeout) to retry. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  QUEUE_MAINTENANCE_SECONDS = 60;
+
   /** A run not finished this long after creation (incl. waiting for tool outputs) expires. */
   @IsOptional()
   @Transform(toInt)

@@ -1,6 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
+import { ConfigService } from '@nestjs/config';
+import { Environment } from '../config/environment';
 import { DatabaseServer } from '../database/database-server';
 
 const DEADLOCK_DETECTED = '40P01';
@@ -16,10 +18,18 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   private boss?: PgBoss;
   private creations: Promise<void> = Promise.resolve();
 
-  constructor(private readonly database: DatabaseServer) {}
+  constructor(
+    private readonly database: DatabaseServer,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    this.boss = new PgBoss({ connectionString: await this.database.connectionUrl(), schema: 'pgboss', max: 4 });
+    this.boss = new PgBoss({
+      connectionString: await this.database.connectionUrl(),
+      schema: 'pgboss',
+      max: 4,
+      maintenanceIntervalSeconds: this.config.get('QUEUE_MAINTENANCE_SECONDS', { infer: true }),
+    });
     this.boss.on('error', (error) => this.logger.error(`Job queue: ${error.message}`));
     await this.boss.start();
   }

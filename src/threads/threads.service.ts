@@ -28,13 +28,12 @@ export class ThreadsService {
 
   /** Creates the thread and its initial messages atomically: all of them or nothing. */
   async create(owner: string, dto: CreateThreadDto): Promise<ThreadObject> {
-    await this.toolResources.assertReferencesExist(owner, dto.tool_resources);
     const id = newId('thread');
     const drafts: Array<Partial<MessageEntity>> = [];
     for (const [index, message] of (dto.messages ?? []).entries()) {
       drafts.push(await this.drafter.draft(owner, id, message, `messages[${index}].`));
     }
-    // Every reference is checked: only now may the inline vector store be created.
+    // After the messages' checks: an inline vector store is created only for a valid request.
     const toolResources = await this.toolResources.resolve(owner, dto.tool_resources, 'thread');
     const thread = await this.dataSource.transaction(async (manager) => {
       const created = await this.threads.insert(

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,21 +7,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI from 'openai';
 import type { Run } from 'openai/resources/beta/threads/runs/runs';
 import { Client } from 'pg';
-import { freePort } from '../support/free-port';
 import { ScriptedModel } from '../support/scripted-model';
+import { ServerProcesses } from '../support/server-processes';
 import { createTestDatabase } from '../support/test-database';
-import { basicAuth } from '../support/users';
 
-const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 const LEASE_SECONDS = 3;
 const TERMINAL = ['completed', 'failed', 'cancelled', 'expired', 'incomplete'];
-
-interface ServerProcess {
-  child: ChildProcess;
-  sdk: OpenAI;
-  pid: number;
-  output: () => string;
-}
 
 /**
  * SPEC §4 durability with real processes: the built server is killed (SIGKILL, no shutdown
@@ -33,9 +24,18 @@ describe('Run durability (e2e)', () => {
   let database: { url: string; drop: () => Promise<void> };
   let sql: Client;
   let dataDir: string;
-  const running = new Set<ChildProcess>();
-  // Every server's output, so a failure can show what the servers said.
-  const outputs: string[] = [];
+  const servers = new ServerProcesses(() => ({
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    OPENAI_BASE_URL: model.url,
+    OPENAI_API_KEY: 'test',
+    MODEL_MAX_RETRIES: '0',
+    RUN_LEASE_SECONDS: String(LEASE_SECONDS),
+  }));
+  const startServer = (env?: Record<string, string>) => servers.start(env);
+  const kill = (child: ChildProcess) => servers.kill(child);
+  const waitFor = <T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number) =>
+    servers.waitFor(what, probe, timeoutMs);
 
   beforeEach(async () => {
     model = await ScriptedModel.start();
@@ -44,98 +44,18 @@ describe('Run durability (e2e)', () => {
     await sql.connect();
     dataDir = mkdtempSync(join(tmpdir(), 'poste-run-crash-'));
     chmodSync(dataDir, 0o755);
-    outputs.length = 0;
   });
 
   afterEach(async () => {
-    for (const child of running) {
-      await kill(child);
-    }
+    await servers.killAll();
     await sql?.end().catch(() => undefined);
     await model?.stop();
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function startServer(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: database.url,
-      AUTH_USERS: 'alice:alice-secret',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      OPENAI_BASE_URL: model.url,
-      OPENAI_API_KEY: 'test',
-      MODEL_MAX_RETRIES: '0',
-      RUN_LEASE_SECONDS: String(LEASE_SECONDS),
-      LOG_LEVEL: 'warn',
-      POSTE_ROLE: 'all',
-      ...extraEnv,
-    };
-    delete env.REDIS_URL;
-    const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    running.add(child);
-    child.once('exit', () => running.delete(child));
-    const index = outputs.push('') - 1;
-    const collect = (chunk: Buffer) => (outputs[index] += chunk.toString());
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) {
-        const sdk = new OpenAI({
-          baseURL: `http://127.0.0.1:${port}/api/ai`,
-          apiKey: 'unused',
-          maxRetries: 0,
-          defaultHeaders: { Authorization: basicAuth('alice') },
-        });
-        return { child, sdk, pid: child.pid as number, output: () => outputs[index] };
-      }
-      if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`server exited early (${child.exitCode ?? child.signalCode}):\n${outputs[index]}`);
-      }
-      await sleep(100);
-    }
-    throw new Error(`server not ready within 60 s:\n${outputs[index]}`);
-  }
-
-  async function kill(child: ChildProcess): Promise<void> {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      return;
-    }
-    const exited = once(child, 'exit');
-    child.kill('SIGKILL');
-    await exited;
-  }
-
   async function query<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
     return (await sql.query(text, params)).rows as T[];
-  }
-
-  async function waitFor<T>(
-    what: string,
-    probe: () => Promise<T | null | undefined | false>,
-    timeoutMs: number,
-  ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value) {
-        return value;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `timed out after ${timeoutMs} ms waiting for ${what}\n--- server output ---\n${outputs.join('\n---\n')}`,
-        );
-      }
-      await sleep(100);
-    }
   }
 
   /** Polls through the SDK until the run is terminal; fails with the servers' output after `timeoutMs`. */

@@ -4,6 +4,8 @@ import { EmbeddingsClient } from '../../model/embeddings-client';
 import { compileAttributeFilter } from '../search/attribute-filter';
 import { ChunkQuery, HIT_COLUMNS, HitRow, SEARCHABLE_CHUNKS, SearchHit, toHit } from '../search/search-hit';
 
+const HNSW_MAX_DIMENSIONS = 2000;
+
 /**
  * Chunk embeddings in pgvector (`vector_store_chunk_embeddings`), when both the table exists
  * (the database has the `vector` extension) and `EMBEDDINGS_MODEL` is set; otherwise hybrid
@@ -82,6 +84,12 @@ export class ChunkEmbeddings implements OnApplicationBootstrap {
       throw new Error(`The embeddings endpoint answered vectors of ${dimensions} dimensions`);
     }
     if (this.indexedDimensions.has(dimensions)) {
+      return;
+    }
+    if (dimensions > HNSW_MAX_DIMENSIONS) {
+      // pgvector's HNSW indexes `vector` up to 2000 dimensions: larger vectors are searched exactly.
+      this.logger.warn(`Embeddings of ${dimensions} dimensions have no HNSW index: vector search scans them.`);
+      this.indexedDimensions.add(dimensions);
       return;
     }
     await manager.query(

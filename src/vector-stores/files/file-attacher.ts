@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Environment } from '../../config/environment';
 import { nowSeconds } from '../../common/ids/ids';
 import { FilesService } from '../../files/files.service';
 import { JobQueue } from '../../queue/job-queue';
 import { ChunkingStrategyParam, chunkingOptionsOf } from '../../retrieval/chunking';
 import { VectorStoresRepository } from '../vector-stores.repository';
-import { FILE_INDEXING_JOB, FILE_INDEXING_QUEUE, FileIndexingJob } from './file-indexing.queue';
+import { FILE_INDEXING_QUEUE, FileIndexingJob, fileIndexingJob } from './file-indexing.queue';
 import { FileAttributes, VectorStoreFileEntity } from './vector-store-file.entity';
 import { VectorStoreFilesRepository } from './vector-store-files.repository';
 
@@ -26,6 +28,7 @@ export class FileAttacher {
     private readonly stores: VectorStoresRepository,
     private readonly uploads: FilesService,
     private readonly queue: JobQueue,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   /** Rejects, naming `param`, a file the owner does not have; nothing is attached then. */
@@ -60,7 +63,7 @@ export class FileAttacher {
       await this.queue.sendMany<FileIndexingJob>(
         FILE_INDEXING_QUEUE,
         [...created].map((fileId) => ({ vectorStoreId, fileId })),
-        FILE_INDEXING_JOB,
+        fileIndexingJob(this.config.get('INDEXING_TIMEOUT_SECONDS', { infer: true })),
       );
     }
     await this.stores.touch([vectorStoreId], now);

@@ -10,13 +10,10 @@ export interface FileIndexingJob {
 }
 
 /**
- * A job whose worker dies stays `active` until it expires, then pg-boss retries it: the
- * expiry is how long a crashed file waits to resume, and must exceed the slowest file's
- * indexing (512 MB of text at ~5 MB/s is under two minutes).
+ * A job whose worker dies stays `active` until it expires (`INDEXING_TIMEOUT_SECONDS`), then
+ * the queue's maintenance retries it: a crashed file resumes after at most the timeout plus
+ * one maintenance interval.
  */
-export const FILE_INDEXING_JOB = {
-  retryLimit: 2,
-  retryDelay: 1,
-  expireInSeconds: 300,
-  deadLetter: FILE_INDEXING_DEAD_LETTER,
-};
+export function fileIndexingJob(timeoutSeconds: number) {
+  return { retryLimit: 2, retryDelay: 1, expireInSeconds: timeoutSeconds, deadLetter: FILE_INDEXING_DEAD_LETTER };
+}
