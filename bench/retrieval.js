@@ -20,8 +20,9 @@
  *   4. recall@5 and MRR: the labelled set in bench/data (24 short documents of a fictional company,
  *      49 questions naming the file that answers them), uploaded to a fresh store.
  * Phases 3 and 4 are one function of a Poste base URL, so they run again on a second Poste
- * configured for hybrid search (BENCH_RETRIEVAL_HYBRID_ENV) when the database has pgvector;
- * otherwise a line says why hybrid search was not measured.
+ * configured for hybrid search (BENCH_RETRIEVAL_HYBRID_ENV sets its EMBEDDINGS_MODEL) when the
+ * database has pgvector, after the seeded chunks got random embeddings; otherwise a line says why
+ * hybrid search was not measured.
  *
  * Targets: ingest ≥ 5 MB/s; keyword search p99 ≤ 50 ms at 100 000 chunks.
  */
@@ -35,7 +36,7 @@ const { reportPosteLogs } = require('./lib/report');
 const { CpuMeter } = require('./lib/cpu');
 const { Prose, searchQueries } = require('./lib/text');
 const { VectorStoreApi, removeStoresAndFiles } = require('./lib/vector-stores');
-const { CHUNK_TOKENS, OVERLAP_TOKENS, charactersPerToken, seedChunks, settle } = require('./lib/chunk-seed');
+const { CHUNK_TOKENS, OVERLAP_TOKENS, charactersPerToken, seedChunks, settle, seedEmbeddings } = require('./lib/chunk-seed');
 const { fixed, table } = require('./lib/table');
 const { log, seconds, positiveInt, percentile, monotonicMs } = require('./lib/util');
 
@@ -49,6 +50,7 @@ const CHUNKS_PER_SEEDED_FILE = 500;
 const SEARCH_RESULTS = 10; // max_num_results of the latency phases (the API's default)
 const RECALL_AT = 5;
 const INGEST_TIMEOUT_MS = 600_000;
+const WARMUP_MAX_MS = 5_000; // a warm-up stops after this long even if queries are left
 const SEEDS = { ingest: 1_000, small: 2_100, large: 2_200, queries: 3_001, warmup: 3_002 };
 
 function readConfig() {
@@ -58,10 +60,12 @@ function readConfig() {
     small: positiveInt('BENCH_RETRIEVAL_SMALL', 10_000),
     large: positiveInt('BENCH_RETRIEVAL_LARGE', 100_000),
     queries: positiveInt('BENCH_RETRIEVAL_QUERIES', 300),
+    sequentialSeconds: positiveInt('BENCH_RETRIEVAL_SEQUENTIAL_SECONDS', 30),
     warmup: positiveInt('BENCH_RETRIEVAL_WARMUP', 30),
     connections: positiveInt('BENCH_RETRIEVAL_CONNECTIONS', 10),
     duration: positiveInt('BENCH_RETRIEVAL_DURATION', 10),
     hybridEnv: extraEnv(process.env.BENCH_RETRIEVAL_HYBRID_ENV),
+    embeddingDimensions: positiveInt('BENCH_RETRIEVAL_EMBEDDING_DIMENSIONS', 1536),
   };
 }
 
@@ -78,6 +82,7 @@ async function benchRetrieval({ database, cleanup, machine }) {
 
   log(`retrieval: seeding stores of ${config.small} and ${config.large} chunks with SQL`);
   const stores = await seedStores(api, database.url, config, created);
+  log(`retrieval: seeded in ${fixed((stores.insertMs + stores.settleMs) / 1000, 1)} s`);
 
   const keyword = await measureSearchSuite(poste.baseUrl, { label: 'keyword', stores, config, cpu, created, databaseUrl: database.url });
   api.close();
@@ -87,7 +92,7 @@ async function benchRetrieval({ database, cleanup, machine }) {
   log(`retrieval part took ${seconds(started)}`);
 
   console.log('== Retrieval ==');
-  printIngest(ingest, config);
+  printIngest(ingest);
   console.log('');
   printSeeding(stores);
   console.log('');
@@ -218,7 +223,6 @@ async function seedStores(api, databaseUrl, config, created) {
         const result = await seedChunks(databaseUrl, { storeId: store.id, fileIds: group, perFile, seed: groupSeed, charsPerToken, connections: 2 });
         seeded.chunks += result.chunks;
         seeded.bytes += result.bytes;
-        seeded.vectorColumns = result.vectorColumns;
       }
     }
     stores.push({ name, id: store.id, files: fileCount, ...seeded });
@@ -265,11 +269,16 @@ async function measureSearchSuite(baseUrl, { label, stores, config, cpu, created
   try {
     const latency = [];
     for (const store of stores.stores) {
-      log(`retrieval (${label}): searching the ${store.chunks}-chunk store (${config.warmup} warm-up, ${config.queries} sequential, ${config.connections} connections for ${config.duration} s)`);
-      latency.push(await measureLatency(api, store, config, cpu));
+      log(
+        `retrieval (${label}): searching the ${store.chunks}-chunk store (${config.warmup} warm-up, ` +
+          `${config.queries} sequential or ${config.sequentialSeconds} s, ${config.connections} connections for ${config.duration} s)`,
+      );
+      const startedAt = Date.now();
+      const measured = await measureLatency(api, store, config, cpu);
+      measured.frequencies = await wordFrequencies(databaseUrl, store.id, measured.sequential.results);
+      latency.push(measured);
+      log(`retrieval (${label}): the ${store.chunks}-chunk store took ${seconds(startedAt)}`);
     }
-    const large = latency.at(-1);
-    large.matches = await countMatches(databaseUrl, large.store.id, large.sequential.results.map((result) => result.text));
     log(`retrieval (${label}): recall@${RECALL_AT} on the labelled set`);
     const recall = await measureRecall(api, created);
     return { label, latency, recall };
@@ -278,14 +287,26 @@ async function measureSearchSuite(baseUrl, { label, stores, config, cpu, created
   }
 }
 
+/**
+ * A warm-up, the sequential searches (stopped early, with a note, if they run past
+ * BENCH_RETRIEVAL_SEQUENTIAL_SECONDS), then the closed loop of concurrent searches.
+ */
 async function measureLatency(api, store, config, cpu) {
+  const warmupEnd = monotonicMs() + WARMUP_MAX_MS;
   for (const query of searchQueries(config.warmup, SEEDS.warmup)) {
+    if (monotonicMs() > warmupEnd) {
+      break;
+    }
     await api.search(store.id, query.text, SEARCH_RESULTS);
   }
   const queries = searchQueries(config.queries, SEEDS.queries);
   let before = cpu?.snapshot();
   const results = [];
+  const deadline = monotonicMs() + config.sequentialSeconds * 1000;
   for (const query of queries) {
+    if (monotonicMs() > deadline) {
+      break;
+    }
     results.push({ ...query, ...(await api.search(store.id, query.text, SEARCH_RESULTS)) });
   }
   const sequentialCpu = CpuMeter.difference(before, cpu?.snapshot(), results.length);
@@ -293,7 +314,7 @@ async function measureLatency(api, store, config, cpu) {
   before = cpu?.snapshot();
   const concurrent = await closedLoop(api, store.id, queries, config.connections, config.duration * 1000);
   concurrent.cpu = CpuMeter.difference(before, cpu?.snapshot(), concurrent.results.length);
-  return { store, sequential: { results, cpu: sequentialCpu }, concurrent };
+  return { store, sequential: { results, cpu: sequentialCpu, planned: queries.length }, concurrent };
 }
 
 /** `connections` loops, each searching the next query as soon as its last answered, for `ms`. */
@@ -311,19 +332,23 @@ async function closedLoop(api, storeId, queries, connections, ms) {
   return { results, connections, wall: monotonicMs() - startedAt };
 }
 
-/** How many chunks of the store each query matches (the work a keyword search ranks), by query text. */
-async function countMatches(databaseUrl, storeId, texts) {
+/**
+ * For each query, how many of the store's chunks hold its commonest word (from one ts_stat pass
+ * over the store): a floor on how many chunks the OR-ed keyword query matches and must rank.
+ */
+async function wordFrequencies(databaseUrl, storeId, results) {
+  const wordsOf = (text) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = [...new Set(results.flatMap((result) => wordsOf(result.text)))];
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query(
-      `SELECT t.text, (SELECT count(*) FROM vector_store_chunks c
-                        WHERE c.vector_store_id = $1
-                          AND c.tsv @@ nullif(replace(plainto_tsquery('simple', t.text)::text, '&', '|'), '')::tsquery)::int AS n
-         FROM unnest($2::text[]) AS t(text)`,
-      [storeId, [...new Set(texts)]],
+      `SELECT word, ndoc FROM ts_stat(format('SELECT tsv FROM vector_store_chunks WHERE vector_store_id = %L', $1::text))
+        WHERE word = ANY($2::text[])`,
+      [storeId, words],
     );
-    return new Map(rows.map((row) => [row.text, row.n]));
+    const ndoc = new Map(rows.map((row) => [row.word, row.ndoc]));
+    return new Map(results.map((result) => [result.text, Math.max(0, ...wordsOf(result.text).map((word) => ndoc.get(word) ?? 0))]));
   } finally {
     await client.end();
   }
@@ -382,6 +407,8 @@ async function hybridUnavailable(databaseUrl, hybridEnv) {
     const { rowCount } = await client.query("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'");
     if (rowCount === 0) {
       reasons.push("this PostgreSQL has no pgvector (no 'vector' in pg_available_extensions)");
+    } else if (!(await client.query("SELECT to_regclass('vector_store_chunk_embeddings') AS t")).rows[0].t) {
+      reasons.push('the database has pgvector but no vector_store_chunk_embeddings table (Poste migrated it before the extension was available)');
     }
   } finally {
     await client.end();
@@ -392,12 +419,23 @@ async function hybridUnavailable(databaseUrl, hybridEnv) {
   return reasons.length ? reasons.join('; ') : null;
 }
 
-/** The same latency and recall phases on a second Poste with EMBEDDINGS_MODEL, when the database can do it. */
+/**
+ * The same latency and recall phases on a second Poste with EMBEDDINGS_MODEL, when the database
+ * can do it; the seeded chunks get random vectors first (their seeding time is reported).
+ */
 async function measureHybrid(database, cleanup, { stores, config, created }) {
   const reason = await hybridUnavailable(database.url, config.hybridEnv);
   if (reason) {
     return { reason };
   }
+  log(`retrieval (hybrid): random ${config.embeddingDimensions}-dimension embeddings for the seeded chunks, and their HNSW index`);
+  const startedAt = monotonicMs();
+  const embeddings = await seedEmbeddings(database.url, {
+    storeIds: stores.stores.map((store) => store.id),
+    model: config.hybridEnv.EMBEDDINGS_MODEL,
+    dimensions: config.embeddingDimensions,
+  });
+  stores.embeddings = { ...embeddings, ms: monotonicMs() - startedAt, dimensions: config.embeddingDimensions };
   const poste = await startPoste(database.url, cleanup, { label: 'Poste (hybrid)', env: { POSTE_ROLE: 'all', ...config.hybridEnv } });
   const cpu = await CpuMeter.create(poste.child.pid, database.url);
   const suite = await measureSearchSuite(poste.baseUrl, { label: 'hybrid', stores, config, cpu, created, databaseUrl: database.url });
@@ -407,11 +445,14 @@ async function measureHybrid(database, cleanup, { stores, config, created }) {
 
 // ---- diagnosis ----
 
-/** The keyword query as src/retrieval/search/keyword-search.ts sends it (no filters); keep the two in step. */
+/**
+ * The keyword query as src/retrieval/search/keyword-search.ts sends it (no filters; HIT_COLUMNS and
+ * SEARCHABLE_CHUNKS from search-hit.ts written out); keep the two in step.
+ */
 const KEYWORD_SQL = `
   WITH q AS (SELECT nullif(replace(plainto_tsquery('simple', $2)::text, '&', '|'), '')::tsquery AS query)
     SELECT * FROM (
-      SELECT c.file_id, f.filename, vsf.attributes, c.content, ts_rank_cd(c.tsv, q.query, 32) AS score, c.id
+      SELECT c.id AS chunk_id, c.file_id, f.filename, vsf.attributes, c.content, ts_rank_cd(c.tsv, q.query, 32) AS score
         FROM q, vector_store_chunks c
         JOIN vector_store_files vsf
           ON vsf.vector_store_id = c.vector_store_id AND vsf.file_id = c.file_id AND vsf.status = 'completed'
@@ -419,7 +460,7 @@ const KEYWORD_SQL = `
        WHERE c.vector_store_id = ANY($1) AND c.tsv @@ q.query
     ) hits
     WHERE score >= $4
-    ORDER BY score DESC, id
+    ORDER BY score DESC, chunk_id
     LIMIT $3`;
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the slowest sequential query at the large store, and of a rare one for contrast. */
@@ -427,15 +468,16 @@ async function explainSlowest(databaseUrl, suite, stores) {
   const large = suite.latency.at(-1);
   const ok = large.sequential.results.filter((result) => result.ok);
   const slowest = ok.reduce((worst, result) => (result.ms > worst.ms ? result : worst), ok[0]);
-  const rare = ok.filter((result) => result.kind === 'rare').sort((a, b) => a.ms - b.ms)[Math.floor(ok.filter((r) => r.kind === 'rare').length / 2)];
+  const rare = ok.filter((result) => result.kind === 'rare').sort((a, b) => a.ms - b.ms);
+  const medianRare = rare[Math.floor(rare.length / 2)];
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    for (const [what, result] of [['the slowest query', slowest], ['a median rare query, for contrast', rare]].filter(([, r]) => r)) {
+    for (const [what, result] of [['the slowest query', slowest], ['a median rare query, for contrast', medianRare]].filter(([, r]) => r)) {
       const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${KEYWORD_SQL}`, [[large.store.id], result.text, SEARCH_RESULTS, 0]);
       console.log(
         `\nEXPLAIN (ANALYZE, BUFFERS) of the keyword query, ${what}: "${result.text}" (${result.kind}; ${fixed(result.ms, 1)} ms through the API; ` +
-          `matches ${large.matches.get(result.text) ?? '?'} of the store's ${large.store.chunks} chunks; table holds ${stores.tableChunks}):`,
+          `its commonest word is in ${large.frequencies.get(result.text) ?? '?'} of the store's ${large.store.chunks} chunks; the table holds ${stores.tableChunks}):`,
       );
       rows.forEach((row) => console.log(`  ${row['QUERY PLAN']}`));
     }
@@ -450,7 +492,7 @@ const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const mbps = (bytes, ms) => bytes / MB / (ms / 1000);
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
-function printIngest(ingest, config) {
+function printIngest(ingest) {
   const perFile = ingest.bytes / ingest.files / MB;
   console.log(
     `Ingest: ${ingest.files} generated markdown files of ${fixed(perFile, 2)} MB, ${fixed(ingest.bytes / MB, 1)} MB in all (MB = 10^6 bytes), ` +
@@ -479,9 +521,6 @@ function printIngest(ingest, config) {
         `${fixed((ingest.cpu.postgresMsPerRun ?? NaN) / 1000 / (ingest.bytes / MB), 2)} s per MB); machine busy ${fixed(ingest.cpu.machineBusyCores, 2)} of ${cores} cores`,
     );
   }
-  if (config.ingestFiles > 1) {
-    console.log('(files are indexed one at a time by one queue worker in Poste; see the README)');
-  }
 }
 
 function printSeeding(seeded) {
@@ -491,9 +530,11 @@ function printSeeding(seeded) {
       `${fixed(seeded.charsPerToken, 2)} characters per token): generate + INSERT ${fixed(seeded.insertMs / 1000, 1)} s, ` +
       `VACUUM ANALYZE ${fixed(seeded.settleMs / 1000, 1)} s. vector_store_chunks holds ${integer.format(seeded.tableChunks)} chunks in all (every store shares its GIN index).`,
   );
-  const vectors = seeded.stores[0].vectorColumns ?? [];
-  if (vectors.length) {
-    console.log(`pgvector columns filled with random unit vectors: ${vectors.join(', ')}`);
+  if (seeded.embeddings) {
+    console.log(
+      `For hybrid search: ${integer.format(seeded.embeddings.vectors)} random ${seeded.embeddings.dimensions}-dimension embeddings and their HNSW index ` +
+        `in ${fixed(seeded.embeddings.ms / 1000, 1)} s.`,
+    );
   }
 }
 
@@ -518,13 +559,13 @@ function cpuCell(cpu) {
 
 function printLatency(suite, config, machine) {
   console.log(`Search latency, ${suite.label} (POST /vector_stores/{id}/search, max_num_results ${SEARCH_RESULTS}; ms; nearest-rank percentiles of successful searches)`);
-  const rows = [['Store / phase', 'searches', 'p50', 'p99', 'max', 'req/s', 'matches p50', 'CPU ms/search Poste / PG', 'failed']];
-  for (const { store, sequential, concurrent, matches } of suite.latency) {
+  const rows = [['Store / phase', 'searches', 'p50', 'p99', 'max', 'req/s', 'matched chunks p50', 'CPU ms/search Poste / PG', 'failed']];
+  for (const { store, sequential, concurrent, frequencies } of suite.latency) {
     const name = `${integer.format(store.chunks)} chunks`;
-    rows.push(latencyRow(`${name}: sequential`, sequential.results, { cpu: cpuCell(sequential.cpu), matches: medianMatches(sequential.results, matches) }));
+    rows.push(latencyRow(`${name}: sequential`, sequential.results, { cpu: cpuCell(sequential.cpu), matches: medianMatches(sequential.results, frequencies) }));
     for (const kind of ['common', 'content', 'rare']) {
       const ofKind = sequential.results.filter((result) => result.kind === kind);
-      rows.push(latencyRow(`  ${kind} (${ofKind.length})`, ofKind, { matches: medianMatches(ofKind, matches) }));
+      rows.push(latencyRow(`  ${kind}`, ofKind, { matches: medianMatches(ofKind, frequencies) }));
     }
     const rps = (concurrent.results.filter((result) => result.ok).length / concurrent.wall) * 1000;
     rows.push(latencyRow(`${name}: ${concurrent.connections} connections, ${config.duration} s`, concurrent.results, { rps: fixed(rps, 1), cpu: cpuCell(concurrent.cpu) }));
@@ -532,8 +573,17 @@ function printLatency(suite, config, machine) {
   table(rows);
   console.log(
     `(kinds: common = question with function words ("how do we ... the ..."), content = 1–4 nouns/verbs/adjectives, rare = 1–2 names from the long tail; ` +
-      `"matches" = chunks of the store the OR-ed query matches, counted with SQL, large store only; ${config.warmup} warm-up searches per store discarded; ${machine})`,
+      `"matched chunks" = chunks holding the query's commonest word (ts_stat), at least what the OR-ed query must rank; ` +
+      `up to ${config.warmup} warm-up searches per store discarded; ${machine})`,
   );
+  for (const { store, sequential } of suite.latency) {
+    if (sequential.results.length < sequential.planned) {
+      console.log(
+        `NOTE: the ${integer.format(store.chunks)}-chunk store's sequential phase stopped after ${config.sequentialSeconds} s ` +
+          `(BENCH_RETRIEVAL_SEQUENTIAL_SECONDS), at ${sequential.results.length} of ${sequential.planned} queries.`,
+      );
+    }
+  }
   for (const { store, sequential, concurrent } of suite.latency) {
     const failed = [...sequential.results, ...concurrent.results].find((result) => !result.ok);
     if (failed) {
@@ -542,11 +592,8 @@ function printLatency(suite, config, machine) {
   }
 }
 
-function medianMatches(results, matches) {
-  if (!matches) {
-    return '';
-  }
-  const counts = results.map((result) => matches.get(result.text)).filter((n) => n !== undefined);
+function medianMatches(results, frequencies) {
+  const counts = results.map((result) => frequencies.get(result.text)).filter((n) => n !== undefined);
   return counts.length ? integer.format(percentile(counts, 50)) : '';
 }
 

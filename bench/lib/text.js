@@ -318,7 +318,7 @@ class Prose {
  * Search queries of 1 to 6 words, in three kinds (decided by the query's commonest word, which is
  * what sets how many chunks an OR-ed full-text query matches):
  *   - common: a question as users type it, with function words ("how do we replace the valve");
- *   - content: 1–4 nouns, verbs and adjectives, no function words;
+ *   - content: 1–4 nouns, verbs and adjectives drawn evenly from their lists (no function words);
  *   - rare: 1–2 proper names from the long tail.
  */
 function searchQueries(count, seed) {
@@ -333,10 +333,8 @@ function searchQueries(count, seed) {
       const length = 1 + Math.floor(rnd() * 4);
       const words = [];
       for (let i = 0; i < length; i++) {
-        // Half Zipf (frequent words), half uniform over the list (mostly rare words).
-        const list = uniform(rnd, [V.NOUNS, V.NOUNS, V.VERBS, V.ADJECTIVES]);
-        const zipf = list === V.NOUNS ? NOUNS : list === V.VERBS ? VERBS : ADJECTIVES;
-        words.push(prose.chance(0.5) ? zipf.pick(rnd) : uniform(rnd, list));
+        // Drawn evenly from the lists, so mostly words of middling to low frequency: "valve", "refund".
+        words.push(uniform(rnd, uniform(rnd, [V.NOUNS, V.NOUNS, V.VERBS, V.ADJECTIVES])));
       }
       queries.push({ kind: 'content', text: words.join(' ') });
     } else {
