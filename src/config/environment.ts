@@ -150,6 +150,14 @@ export class Environment {
   @Max(86_400)
   INDEXING_TIMEOUT_SECONDS = 300;
 
+  /** Files one worker process indexes at once. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  INDEXING_CONCURRENCY = 2;
+
   /** How often the job queue looks for jobs of dead workers (past their timeout) to retry. */
   @IsOptional()
   @Transform(toInt)

@@ -68,12 +68,23 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     await this.started().insert(data.map((item) => ({ ...options, name, data: item })));
   }
 
-  work<T extends object>(
+  /**
+   * Runs `handler` for each job of the queue, one at a time (pg-boss 10 runs one job per `work`
+   * loop: concurrency is the number of loops). Answers the loop's id.
+   */
+  async work<T extends object>(
     name: string,
     options: PgBoss.WorkOptions,
     handler: (data: T) => Promise<void>,
   ): Promise<string> {
-    return this.started().work<T>(name, options, async ([job]) => handler(job.data));
+    let workerId = '';
+    workerId = await this.started().work<T>(name, options, async ([job]) => {
+      await handler(job.data);
+      // pg-boss sleeps out its polling interval after each job unless woken: wake the loop so a
+      // backlog drains at once (an empty fetch then sleeps as usual).
+      this.boss?.notifyWorker(workerId);
+    });
+    return workerId;
   }
 
   /** Wakes a local worker now instead of at its next poll. */

@@ -34,7 +34,7 @@ export class VectorStoreFiles1795437471626 implements MigrationInterface {
                 )
             VALUES ($1, $2, $3, $4, $5, $6)
         `,
-      ['poste', 'public', 'vector_store_chunks', 'GENERATED_COLUMN', 'tsv', "to_tsvector('simple', content)"],
+      ['poste', 'public', 'vector_store_chunks', 'GENERATED_COLUMN', 'tsv', "to_tsvector('english', content)"],
     );
     await queryRunner.query(`
             CREATE TABLE "vector_store_chunks" (
@@ -45,7 +45,7 @@ export class VectorStoreFiles1795437471626 implements MigrationInterface {
                 "chunk_index" integer NOT NULL,
                 "content" text NOT NULL,
                 "tokens" integer NOT NULL,
-                "tsv" tsvector GENERATED ALWAYS AS (to_tsvector('simple', content)) STORED NOT NULL,
+                "tsv" tsvector GENERATED ALWAYS AS (to_tsvector('english', content)) STORED NOT NULL,
                 CONSTRAINT "PK_fc2437faab4674f589278d53a9f" PRIMARY KEY ("id")
             )
         `);

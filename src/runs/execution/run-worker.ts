@@ -23,18 +23,11 @@ export class RunWorker implements OnApplicationBootstrap {
       return;
     }
     const concurrency = this.config.get('WORKER_CONCURRENCY', { infer: true });
-    // pg-boss 10 runs one job per `work` loop: concurrency is the number of loops.
     for (let slot = 0; slot < concurrency; slot++) {
-      let workerId = '';
-      workerId = await this.queue.work<{ runId: string }>(
+      const workerId = await this.queue.work<{ runId: string }>(
         RUNS_QUEUE,
         { batchSize: 1, pollingIntervalSeconds: 0.5 },
-        async ({ runId }) => {
-          await this.executor.execute(runId);
-          // pg-boss sleeps out its polling interval after each job unless woken: wake this loop
-          // so a backlog drains at once (an empty fetch then sleeps as usual).
-          this.queue.notify(workerId);
-        },
+        ({ runId }) => this.executor.execute(runId),
       );
       this.dispatcher.registerLocalWorker(workerId);
     }

@@ -2,9 +2,10 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { VectorStoreFileEntity } from './vector-store-file.entity';
 
 /**
- * A piece of a file's text, searchable by PostgreSQL full-text search. The `simple` text-search
- * configuration does not stem: customers write in several languages, and one language's stemmer
- * would mangle the others.
+ * A piece of a file's text, searchable by PostgreSQL full-text search. The `english`
+ * configuration stems and drops stop words: measured on the benchmark's labelled questions it
+ * finds more answers than `simple`, and a question made of common words no longer matches (and
+ * ranks) every chunk of a store. Words of other languages still match, unstemmed.
  */
 @Entity('vector_store_chunks')
 @Index('idx_vector_store_chunks_file', ['vectorStoreId', 'fileId', 'chunkIndex'])
@@ -44,7 +45,7 @@ export class ChunkEntity {
     insert: false,
     update: false,
     generatedType: 'STORED',
-    asExpression: "to_tsvector('simple', content)",
+    asExpression: "to_tsvector('english', content)",
   })
   tsv: string;
 }

@@ -35,7 +35,10 @@ export class FileIndexer implements OnApplicationBootstrap {
       return;
     }
     const options = { batchSize: 1, pollingIntervalSeconds: 0.5 };
-    await this.queue.work<FileIndexingJob>(FILE_INDEXING_QUEUE, options, (job) => this.index(job));
+    // Several files at once: while PostgreSQL indexes one file's chunks, Node extracts the next.
+    for (let slot = 0; slot < this.config.get('INDEXING_CONCURRENCY', { infer: true }); slot++) {
+      await this.queue.work<FileIndexingJob>(FILE_INDEXING_QUEUE, options, (job) => this.index(job));
+    }
     await this.queue.work<FileIndexingJob>(FILE_INDEXING_DEAD_LETTER, options, ({ vectorStoreId, fileId }) =>
       this.files.fail(vectorStoreId, fileId, {
         code: 'server_error',
