@@ -230,21 +230,34 @@ async function seedStores(api, databaseUrl, config, created) {
   const insertedAt = monotonicMs();
   await settle(databaseUrl);
   const settledAt = monotonicMs();
-  await checkSeeded(api, stores);
+  await checkSeeded(api, stores, databaseUrl);
   return { stores, charsPerToken, insertMs: insertedAt - startedAt, settleMs: settledAt - insertedAt, tableChunks: await tableChunks(databaseUrl) };
 }
 
 /** Poste must see the seeded stores as complete, or the search figures would describe the wrong thing. */
-async function checkSeeded(api, stores) {
+async function checkSeeded(api, stores, databaseUrl) {
   for (const store of stores) {
     const object = await api.retrieveStore(store.id);
     if (object.file_counts.completed !== store.files || object.file_counts.total !== store.files) {
       throw new Error(`seeding: store ${store.id} counts ${JSON.stringify(object.file_counts)}, expected ${store.files} completed files`);
     }
-    const search = await api.search(store.id, 'the', 1);
+    // A word of a seeded chunk (its longest: never a stop word) must find that chunk's store.
+    const word = await seededWord(databaseUrl, store.id);
+    const search = await api.search(store.id, word, 1);
     if (!search.ok || search.data.length !== 1) {
-      throw new Error(`seeding: a search of store ${store.id} for "the" answered ${search.failure ?? `${search.data.length} results`}`);
+      throw new Error(`seeding: a search of store ${store.id} for "${word}" answered ${search.failure ?? `${search.data.length} results`}`);
     }
+  }
+}
+
+async function seededWord(databaseUrl, storeId) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT content FROM vector_store_chunks WHERE vector_store_id = $1 LIMIT 1', [storeId]);
+    return rows[0].content.split(/[^A-Za-z]+/).reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+  } finally {
+    await client.end();
   }
 }
 
