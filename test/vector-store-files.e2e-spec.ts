@@ -113,6 +113,28 @@ describe('Vector store files and search (e2e)', () => {
     expect(strict.body.data).toEqual([]);
   });
 
+  it('should leave out of the question a word found in most chunks while a rarer one is asked', async () => {
+    const store = await alice.vectorStores.create({ name: 'Common words' });
+    // One chunk per bulletin (100-token chunks): "warehouse" is in all of them, "forklift" in one.
+    const filler = 'Shelves are counted and labelled by the night team before the doors open again. '.repeat(6);
+    const bulletins = Array.from({ length: 12 }, (_, i) => `Warehouse bulletin ${i}. ${filler}`);
+    bulletins.push(`Warehouse bulletin 12. The forklift licence course starts Monday. ${filler}`);
+    const file = await upload(alice, bulletins.join('\n\n'), 'bulletins.txt');
+    await alice.vectorStores.files.create(store.id, {
+      file_id: file.id,
+      chunking_strategy: { type: 'static', static: { max_chunk_size_tokens: 100, chunk_overlap_tokens: 0 } },
+    });
+    await indexed(alice, store.id, file.id);
+    // PostgreSQL's statistics of the column say which words are in most chunks.
+    await app.sql('ANALYZE vector_store_chunks');
+
+    const page = await alice.vectorStores.search(store.id, { query: 'warehouse forklift', max_num_results: 5 });
+    expect(page.data).toHaveLength(1);
+    expect(page.data[0].content[0].text).toContain('forklift');
+    const onlyCommon = await alice.vectorStores.search(store.id, { query: 'warehouse', max_num_results: 5 });
+    expect(onlyCommon.data).toHaveLength(5);
+  });
+
   it('should fail an unsupported or unreadable file cleanly, with last_error', async () => {
     const store = await alice.vectorStores.create({ name: 'Bad files' });
     const binary = await upload(alice, Buffer.from([0x00, 0x01, 0x02, 0xff]), 'image.bmp');

@@ -7,8 +7,16 @@ import { ChunkQuery, HIT_COLUMNS, HitRow, SEARCHABLE_CHUNKS, SearchHit, toHit } 
 const TEXT_SEARCH_CONFIG = 'english';
 
 /**
- * PostgreSQL full-text search over indexed chunks: needs no embeddings service. Chunks holding
- * every word of the question are looked for first; only when they are too few does any word
+ * A word in more than this share of all chunks (PostgreSQL's own statistics of the column)
+ * tells chunks apart too little to be worth ranking: it is left out of the question while a
+ * rarer word remains. Such words would otherwise match, and make PostgreSQL rank, most chunks.
+ */
+const COMMON_WORD_SHARE = 0.1;
+
+/**
+ * PostgreSQL full-text search over indexed chunks: needs no embeddings service. The question's
+ * words that are in most chunks are dropped while rarer ones remain; chunks holding every
+ * remaining word are looked for first; only when they are too few does any word
  * do (a chunk need not contain them all), which costs more: common words match much of a store.
  * Ranked by cover density, normalised to 0–1 so a score threshold means the same on every
  * store. Only completed files answer.
@@ -31,9 +39,24 @@ export class KeywordSearch {
     // OFFSET 0 keeps the planner from pushing the score filter into the scan, which would
     // compute ts_rank_cd twice for every matching chunk.
     const rows: HitRow[] = await this.dataSource.query(
-      `WITH q AS (
-         SELECT plainto_tsquery('${TEXT_SEARCH_CONFIG}', $2) AS every_word,
-                nullif(replace(plainto_tsquery('${TEXT_SEARCH_CONFIG}', $2)::text, '&', '|'), '')::tsquery AS any_word
+      `WITH common AS (
+         SELECT c.lexeme, c.share
+           FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS c(lexeme, share)
+          WHERE s.schemaname = current_schema() AND s.tablename = 'vector_store_chunks' AND s.attname = 'tsv'
+       ),
+       words AS (
+         SELECT t.lexeme, coalesce(common.share, 0) AS share
+           FROM unnest(to_tsvector('${TEXT_SEARCH_CONFIG}', $2)) AS t
+           LEFT JOIN common ON common.lexeme = t.lexeme
+       ),
+       picked AS (
+         SELECT coalesce(array_agg(lexeme) FILTER (WHERE share < ${COMMON_WORD_SHARE}), array_agg(lexeme)) AS lexemes
+           FROM words
+       ),
+       q AS (
+         SELECT (SELECT string_agg(quote_literal(l), ' & ') FROM unnest(lexemes) l)::tsquery AS every_word,
+                (SELECT string_agg(quote_literal(l), ' | ') FROM unnest(lexemes) l)::tsquery AS any_word
+           FROM picked
        )
        SELECT * FROM (
          SELECT ${HIT_COLUMNS}, ts_rank_cd(c.tsv, q.any_word, 32) AS score
