@@ -240,6 +240,19 @@ describe('Vector store files and search (e2e)', () => {
       expect(foreign.body.error.param).toBe('file_id');
     });
 
+    it('should count a search as activity, pushing the expiry back', async () => {
+      const store = await alice.vectorStores.create({
+        name: 'active',
+        expires_after: { anchor: 'last_active_at', days: 1 },
+      });
+      await app.sql('UPDATE vector_stores SET last_active_at = last_active_at - 3600 WHERE id = $1', [store.id]);
+      const before = await alice.vectorStores.retrieve(store.id);
+      await alice.vectorStores.search(store.id, { query: 'anything' });
+      const after = await alice.vectorStores.retrieve(store.id);
+      expect(after.last_active_at).toBeGreaterThanOrEqual(before.last_active_at + 3600);
+      expect(after.expires_at).toBe(after.last_active_at + 86_400);
+    });
+
     it('should refuse to search an expired store', async () => {
       const store = await alice.vectorStores.create({
         name: 'old',

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, LessThan, Repository } from 'typeorm';
 import { paginate, Slice } from '../common/pagination/cursor-paginator';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
 import { VectorStoreEntity } from './vector-store.entity';
+
+const TOUCH_GRANULARITY_SECONDS = 60;
 
 @Injectable()
 export class VectorStoresRepository {
@@ -34,9 +36,16 @@ export class VectorStoresRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.stores.findBy({ owner, id: In(ids) });
   }
 
+  /**
+   * Records activity, at most once a minute per store: searches touch their stores, and a row
+   * rewritten on every read would make each search a write. Expiry counts in days.
+   */
   async touch(ids: string[], now: number): Promise<void> {
     if (ids.length > 0) {
-      await this.stores.update({ id: In(ids) }, { lastActiveAt: now });
+      await this.stores.update(
+        { id: In(ids), lastActiveAt: LessThan(now - TOUCH_GRANULARITY_SECONDS) },
+        { lastActiveAt: now },
+      );
     }
   }
 

@@ -67,15 +67,20 @@ export class ChunkEmbeddings implements OnApplicationBootstrap {
     // The dimension is a validated integer from the vector itself: safe to inline, and it must
     // be a literal for the planner to match the partial expression index.
     const distance = `(e.embedding::vector(${dimensions})) <=> $2::vector(${dimensions})`;
-    const rows: HitRow[] = await this.dataSource.query(
-      `SELECT ${HIT_COLUMNS}, 1 - (${distance}) AS score
+    const rows: HitRow[] = await this.dataSource.transaction(async (manager) => {
+      // The store filter applies after the index scan: keep scanning (pgvector ≥ 0.8; an unknown
+      // setting is harmless before) until enough of the searched stores' chunks are found.
+      await manager.query(`SELECT set_config('hnsw.iterative_scan', 'strict_order', true)`);
+      return manager.query(
+        `SELECT ${HIT_COLUMNS}, 1 - (${distance}) AS score
          FROM vector_store_chunk_embeddings e
          JOIN vector_store_chunks c ON c.id = e.chunk_id ${SEARCHABLE_CHUNKS}
         WHERE e.dimensions = ${dimensions} AND e.model = $4 AND c.vector_store_id = ANY($1) ${filter}
         ORDER BY ${distance}
         LIMIT $3`,
-      params,
-    );
+        params,
+      );
+    });
     return rows.map(toHit);
   }
 
