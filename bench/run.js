@@ -21,8 +21,9 @@
  * token and runs/s at 200 concurrent runs.
  *
  * Then (bench/retrieval.js) vector stores: ingest throughput from upload to `completed`, keyword
- * search latency on stores of 10 000 and 100 000 chunks, and recall@5 on a labelled query set.
- * BENCH_ONLY=crud, runs or retrieval picks one part.
+ * search latency on stores of 10 000 and 100 000 chunks, and recall@5 on a labelled query set;
+ * keyword and, when the database has pgvector, hybrid. BENCH_PGVECTOR=pglite gives that part a
+ * PGlite (WASM PostgreSQL + pgvector) of its own. BENCH_ONLY=crud, runs or retrieval picks one part.
  *
  * It is a measurement, not a test: it exits 0 whether targets pass or miss, and non-zero only
  * when the harness itself fails. Knobs: see bench/README.md.
@@ -32,7 +33,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
 const { freePort, startNode, waitUntilReady, stopChild } = require('./lib/processes');
-const { startDatabase } = require('./lib/postgres');
+const { startDatabase, startPglite } = require('./lib/postgres');
 const { AUTHORIZATION, POOL_SIZE, startPoste } = require('./lib/poste');
 const { OWNER, apiClient, seedThroughApi, seedMessages, checkLists, removeSeed } = require('./lib/seed');
 const { measure } = require('./lib/load');
@@ -44,14 +45,20 @@ const { benchRetrieval } = require('./retrieval');
 const SMALL_THREAD = 100;
 const LARGE_THREAD = 100_000;
 const PARTS = ['crud', 'runs', 'retrieval'];
+const PGVECTOR_ENGINES = ['pglite'];
 
 function readConfig() {
   const only = process.env.BENCH_ONLY || undefined;
   if (only !== undefined && !PARTS.includes(only)) {
     throw new Error(`BENCH_ONLY must be one of ${PARTS.join(', ')} (got "${only}")`);
   }
+  const pgvector = process.env.BENCH_PGVECTOR || undefined;
+  if (pgvector !== undefined && !PGVECTOR_ENGINES.includes(pgvector)) {
+    throw new Error(`BENCH_PGVECTOR must be one of ${PGVECTOR_ENGINES.join(', ')} (got "${pgvector}")`);
+  }
   return {
     parts: only ? [only] : PARTS,
+    pgvector,
     duration: positiveInt('BENCH_DURATION', 10),
     warmup: positiveInt('BENCH_WARMUP', 3),
     connections: positiveInt('BENCH_CONNECTIONS', 50),
@@ -96,28 +103,44 @@ async function main() {
     const machine = describeMachine();
     log(machine);
 
-    const database = await startDatabase();
-    cleanup.add('PostgreSQL', database.stop);
-    log(`database: ${database.label}`);
+    // Started on first use: with BENCH_ONLY=retrieval BENCH_PGVECTOR=pglite it is never needed.
+    let database;
+    const mainDatabase = async () => {
+      if (!database) {
+        database = await startDatabase();
+        cleanup.add('PostgreSQL', database.stop);
+        log(`database: ${database.label}`);
+      }
+      return database;
+    };
 
     if (config.parts.includes('crud')) {
-      await benchCrud(database, config, machine, cleanup);
+      await benchCrud(await mainDatabase(), config, machine, cleanup);
     }
     if (config.parts.includes('runs')) {
       if (config.parts.includes('crud')) {
         console.log('');
       }
-      await benchRuns({ database, cleanup, machine });
+      await benchRuns({ database: await mainDatabase(), cleanup, machine });
     }
     if (config.parts.includes('retrieval')) {
       if (config.parts.length > 1) {
         console.log('');
       }
-      await benchRetrieval({ database, cleanup, machine });
+      await benchRetrieval({ database: config.pgvector === 'pglite' ? await pgliteDatabase(cleanup) : await mainDatabase(), cleanup, machine });
     }
   } finally {
     await cleanup.run();
   }
+}
+
+/** BENCH_PGVECTOR=pglite: a PGlite of the retrieval part's own, stopped at cleanup. */
+async function pgliteDatabase(cleanup) {
+  const started = Date.now();
+  const database = await startPglite();
+  cleanup.add('PGlite', database.stop);
+  log(`database for the retrieval part: ${database.label}, ready in ${seconds(started)}`);
+  return database;
 }
 
 /** The CRUD routes against their ceiling; its Poste is stopped afterwards so the runs part has the machine. */

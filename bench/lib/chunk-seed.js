@@ -21,6 +21,7 @@ const { Client } = require('pg');
 const { encode } = require('gpt-tokenizer');
 const { Prose } = require('./text');
 const { OWNER } = require('./seed');
+const { monotonicMs } = require('./util');
 
 const CHUNK_TOKENS = 800;
 const OVERLAP_TOKENS = 400;
@@ -121,7 +122,7 @@ async function settle(databaseUrl) {
 /**
  * Random vectors of `dimensions` for every chunk of `storeIds`, under `model`, then the HNSW index
  * (the same definition as ensureIndex in src/retrieval/embeddings/chunk-embeddings.ts: keep them in
- * step). Latency needs vectors, not meaning. Answers `{ vectors }`, or null when the database has
+ * step). Latency needs vectors, not meaning. Answers `{ vectors, insertMs, indexMs }`, or null when the database has
  * no vector_store_chunk_embeddings table (no pgvector when Poste migrated).
  */
 async function seedEmbeddings(databaseUrl, { storeIds, model, dimensions }) {
@@ -135,6 +136,7 @@ async function seedEmbeddings(databaseUrl, { storeIds, model, dimensions }) {
     if (!exists) {
       return null;
     }
+    const startedAt = monotonicMs();
     // `0 * c.id` ties the random vector to the row, so it is drawn anew for every chunk; `0 * g`
     // keeps the aggregate in the subquery (with only outer columns it would belong to the outer query).
     const { rowCount } = await client.query(
@@ -148,14 +150,17 @@ async function seedEmbeddings(databaseUrl, { storeIds, model, dimensions }) {
        ON CONFLICT (chunk_id) DO NOTHING`,
       [storeIds, model, dimensions],
     );
+    const insertedAt = monotonicMs();
     await client.query("SET maintenance_work_mem = '1GB'");
     await client.query(
       `CREATE INDEX IF NOT EXISTS idx_chunk_embeddings_hnsw_${dimensions}
          ON vector_store_chunk_embeddings USING hnsw ((embedding::vector(${dimensions})) vector_cosine_ops)
          WHERE dimensions = ${dimensions}`,
     );
+    // Back to the default: on PGlite the one backend's session settings are everybody's.
+    await client.query('RESET maintenance_work_mem');
     await client.query('ANALYZE vector_store_chunk_embeddings');
-    return { vectors: rowCount };
+    return { vectors: rowCount, insertMs: insertedAt - startedAt, indexMs: monotonicMs() - insertedAt };
   } finally {
     await client.end();
   }

@@ -66,9 +66,13 @@ async function postmasterPid(databaseUrl) {
 }
 
 class CpuMeter {
-  static async create(postePid, databaseUrl) {
+  /** `databasePid`, when given, is the database's process (e.g. PGlite's), instead of looking up the postmaster. */
+  static async create(postePid, databaseUrl, databasePid) {
     const available = fs.existsSync('/proc/stat') && processTicks(postePid) !== null;
-    return new CpuMeter(available ? postePid : null, available ? await postmasterPid(databaseUrl) : null);
+    if (!available) {
+      return new CpuMeter(null, null);
+    }
+    return new CpuMeter(postePid, databasePid ?? (await postmasterPid(databaseUrl)));
   }
 
   constructor(postePid, postgresPid) {

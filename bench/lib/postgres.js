@@ -3,12 +3,18 @@
 /**
  * The database under test: the one in DATABASE_URL, or a throw-away embedded PostgreSQL started
  * with Poste's own EmbeddedPostgresServer (the same binaries Poste runs without DATABASE_URL).
+ * For hybrid search without a pgvector server at hand, startPglite runs the test suite's PGlite
+ * (PostgreSQL 18 in WASM + pgvector) behind the wire protocol instead.
  */
 
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { freePort } = require('./processes');
+const { spawn } = require('node:child_process');
+const { freePort, OutputWatch, stopChild } = require('./processes');
+
+const PGLITE_PROCESS = path.join(__dirname, '..', '..', 'test', 'support', 'pgvector', 'pglite-process.cjs');
+const PGLITE_START_MS = 60_000;
 
 /** Answers `{ url, label, embedded, stop }`; `stop` is safe to call more than once. */
 async function startDatabase() {
@@ -54,4 +60,39 @@ async function startEmbedded() {
   }
 }
 
-module.exports = { startDatabase };
+/**
+ * A throw-away in-memory PGlite with the `vector` extension created (test/support/pgvector/
+ * pglite-process.cjs, which documents its limits: ONE backend that every connection takes turns
+ * on, transaction by transaction; no autovacuum). Answers what startDatabase does, plus `pid` (the
+ * engine's process, for CPU accounting) and `output` (its stderr: stall warnings).
+ */
+async function startPglite() {
+  // stdin is a pipe the engine watches: if the benchmark dies, so does the engine.
+  const child = spawn(process.execPath, [PGLITE_PROCESS], { cwd: path.dirname(PGLITE_PROCESS), stdio: ['pipe', 'pipe', 'pipe'] });
+  const output = new OutputWatch();
+  child.stderr.on('data', (chunk) => output.feed(chunk));
+  const stop = () => stopChild(child);
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let stdout = '';
+      const timer = setTimeout(() => reject(new Error(`PGlite did not start within ${PGLITE_START_MS / 1000} s`)), PGLITE_START_MS);
+      child.once('error', reject);
+      child.once('exit', (code, signal) => reject(new Error(`PGlite exited before it was ready (code ${code}, signal ${signal}):\n${output.tail.join('\n')}`)));
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk.toString('utf8');
+        const ready = /READY (\S+)/.exec(stdout);
+        if (ready) {
+          clearTimeout(timer);
+          resolve(ready[1]);
+        }
+      });
+    });
+    child.removeAllListeners('exit');
+    return { url, label: 'PGlite (PostgreSQL 18 in WASM + pgvector, one backend shared by all connections)', embedded: true, engine: 'pglite', pid: child.pid, output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+module.exports = { startDatabase, startPglite };

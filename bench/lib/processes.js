@@ -121,4 +121,4 @@ function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-module.exports = { freePort, startNode, waitUntilReady, stopChild };
+module.exports = { freePort, startNode, waitUntilReady, stopChild, OutputWatch };

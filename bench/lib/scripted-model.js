@@ -14,10 +14,17 @@
  * when the first content chunk was written and when the answer ended, plus the request's tag
  * (the text of its last user message: the benchmark puts a unique one in every thread).
  *
+ * It also answers `POST /v1/embeddings` (for hybrid file search), with deterministic vectors: a
+ * hashed bag of words (see embedText), of the request's `dimensions` or else EMBEDDING_DIMENSIONS
+ * from the environment (default 256), as float arrays or, when `encoding_format` is 'base64' (the
+ * `openai` package asks so by default), as base64 little-endian float32, like OpenAI. Texts that
+ * share words get close vectors, nothing more: a stand-in for latency, not for meaning.
+ *
  * Run as a child process (`node bench/lib/scripted-model.js`, PORT and HOST from the
  * environment) so its work does not share the measuring client's event loop. Control routes:
- *   GET  /__bench/records  the records since the last reset, as JSON
- *   POST /__bench/reset    forget them
+ *   GET  /__bench/records     the chat records since the last reset, as JSON
+ *   POST /__bench/reset       forget them (and the embeddings counts)
+ *   GET  /__bench/embeddings  `{ requests, inputs }`: embeddings requests and texts since the last reset
  */
 
 const http = require('node:http');
@@ -25,14 +32,21 @@ const { randomBytes } = require('node:crypto');
 
 const ANSWER = 'The benchmark answer is short.';
 const PIECE_LENGTH = 4;
-const MODELS = ['gpt-4o', 'scripted'];
+const MODELS = ['gpt-4o', 'scripted', 'bench-embeddings'];
+const DEFAULT_EMBEDDING_DIMENSIONS = 256;
+const MAX_EMBEDDING_DIMENSIONS = 16_000; // pgvector's limit for `vector`
+// Words too common to say what a text is about; without them a question's vector is mostly "how do I the".
+const STOP_WORDS = new Set(
+  'a an and are as at be but by can do does for from has have how i if in is it its me my of on or our so that the their them there this to was we were what when where which who why will with you your'.split(' '),
+);
 
 function now() {
   return Number(process.hrtime.bigint()) / 1e6; // ms, fractional
 }
 
-function createModelServer() {
+function createModelServer({ embeddingDimensions = DEFAULT_EMBEDDING_DIMENSIONS } = {}) {
   let records = [];
+  let embeddings = { requests: 0, inputs: 0 };
 
   const server = http.createServer((req, res) => {
     const arrivedAt = now();
@@ -54,6 +68,23 @@ function createModelServer() {
         res.on('finish', () => (record.endedAt = now()));
         return answerChat(body, res, record);
       }
+      if (route === 'POST /v1/embeddings') {
+        let body;
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        } catch {
+          return sendJson(res, 400, { error: { message: 'Invalid JSON body.', type: 'invalid_request_error', param: null, code: null } });
+        }
+        const answer = answerEmbeddings(body, embeddingDimensions);
+        if (answer.ok) {
+          embeddings.requests += 1;
+          embeddings.inputs += answer.body.data.length;
+        }
+        return sendJson(res, answer.ok ? 200 : 400, answer.body);
+      }
+      if (route === 'GET /__bench/embeddings') {
+        return sendJson(res, 200, embeddings);
+      }
       if (route === 'GET /v1/models') {
         return sendJson(res, 200, { object: 'list', data: MODELS.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'bench' })) });
       }
@@ -62,6 +93,7 @@ function createModelServer() {
       }
       if (route === 'POST /__bench/reset') {
         records = [];
+        embeddings = { requests: 0, inputs: 0 };
         return sendJson(res, 200, { ok: true });
       }
       sendJson(res, 404, { error: { message: `Unknown request URL: ${route}.`, type: 'invalid_request_error', param: null, code: 'unknown_url' } });
@@ -114,6 +146,106 @@ function answerChat(body, res, record) {
   res.end('data: [DONE]\n\n');
 }
 
+/**
+ * The embeddings answer for a request body, as OpenAI shapes it: `{ ok, body }`, `ok` false with
+ * an invalid_request_error body when the input or the dimensions are unusable.
+ */
+function answerEmbeddings(body, defaultDimensions) {
+  const invalid = (message, param) => ({ ok: false, body: { error: { message, type: 'invalid_request_error', param, code: null } } });
+  const texts = embeddingInputs(body.input);
+  if (texts === null) {
+    return invalid("'input' must be a non-empty string, array of strings, array of tokens or array of token arrays.", 'input');
+  }
+  const dimensions = body.dimensions ?? defaultDimensions;
+  if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > MAX_EMBEDDING_DIMENSIONS) {
+    return invalid(`'dimensions' must be an integer from 1 to ${MAX_EMBEDDING_DIMENSIONS}.`, 'dimensions');
+  }
+  const base64 = body.encoding_format === 'base64';
+  const data = texts.map((text, index) => {
+    const vector = embedText(text, dimensions);
+    return { object: 'embedding', index, embedding: base64 ? Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64') : Array.from(vector) };
+  });
+  const promptTokens = texts.reduce((sum, text) => sum + Math.max(1, Math.ceil(text.length / 4)), 0);
+  return {
+    ok: true,
+    body: { object: 'list', data, model: typeof body.model === 'string' ? body.model : 'bench-embeddings', usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } },
+  };
+}
+
+/** The request's `input` as texts (token ids become words "t<id>"), or null when it is not a valid input. */
+function embeddingInputs(input) {
+  const isTokens = (value) => Array.isArray(value) && value.length > 0 && value.every(Number.isInteger);
+  if (typeof input === 'string') {
+    return [input];
+  }
+  if (isTokens(input)) {
+    return [input.map((token) => `t${token}`).join(' ')];
+  }
+  if (!Array.isArray(input) || input.length === 0) {
+    return null;
+  }
+  if (input.every((item) => typeof item === 'string')) {
+    return input;
+  }
+  return input.every(isTokens) ? input.map((tokens) => tokens.map((token) => `t${token}`).join(' ')) : null;
+}
+
+/**
+ * A deterministic unit vector for `text`: each word (lower case, without stop words, with a crude
+ * plural/-ing/-ed stem) adds ±(1 + ln count) at a position picked by its FNV-1a hash (the sign from
+ * another bit of the hash, so unrelated words cancel out rather than pile up). Texts sharing words
+ * thus have a high cosine similarity, and nothing else does: synonyms and paraphrases are not close.
+ * A text without words gets the first unit vector (a zero vector has no cosine).
+ */
+function embedText(text, dimensions) {
+  const counts = new Map();
+  for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+    if (!STOP_WORDS.has(word)) {
+      const stem = stemOf(word);
+      counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    }
+  }
+  const vector = new Float32Array(dimensions);
+  for (const [word, count] of counts) {
+    const hash = fnv1a(word);
+    vector[hash % dimensions] += (hash & 0x8000_0000 ? -1 : 1) * (1 + Math.log(count));
+  }
+  let squares = 0;
+  for (const value of vector) {
+    squares += value * value;
+  }
+  const norm = Math.sqrt(squares);
+  if (norm === 0) {
+    vector[0] = 1;
+  } else {
+    vector.forEach((value, index) => (vector[index] = value / norm));
+  }
+  return vector;
+}
+
+function stemOf(word) {
+  if (word.length > 5 && word.endsWith('ing')) {
+    return word.slice(0, -3);
+  }
+  if (word.length > 4 && word.endsWith('ed')) {
+    return word.slice(0, -2);
+  }
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) {
+    return word.slice(0, -1);
+  }
+  return word;
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units. */
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
 /** The text of the last user message: the benchmark's per-thread tag. */
 function tagOf(body) {
   const messages = Array.isArray(body.messages) ? body.messages : [];
@@ -139,7 +271,7 @@ function sendJson(res, status, body) {
 }
 
 if (require.main === module) {
-  const server = createModelServer();
+  const server = createModelServer({ embeddingDimensions: Number(process.env.EMBEDDING_DIMENSIONS ?? DEFAULT_EMBEDDING_DIMENSIONS) });
   server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
     // Silent: the harness polls /v1/models until it answers.
   });
@@ -149,4 +281,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { createModelServer, ANSWER };
+module.exports = { createModelServer, embedText, ANSWER };
