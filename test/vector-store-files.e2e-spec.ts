@@ -249,8 +249,8 @@ describe('Vector store files and search (e2e)', () => {
       const before = await alice.vectorStores.retrieve(store.id);
       await alice.vectorStores.search(store.id, { query: 'anything' });
       const after = await alice.vectorStores.retrieve(store.id);
-      expect(after.last_active_at).toBeGreaterThanOrEqual(before.last_active_at + 3600);
-      expect(after.expires_at).toBe(after.last_active_at + 86_400);
+      expect(after.last_active_at).toBeGreaterThanOrEqual((before.last_active_at as number) + 3600);
+      expect(after.expires_at).toBe((after.last_active_at as number) + 86_400);
     });
 
     it('should refuse to search an expired store', async () => {
