@@ -60,8 +60,11 @@ const WARMUP_MAX_MS = 5_000; // a warm-up stops after this long even if queries 
 const SEEDS = { ingest: 1_000, small: 2_100, large: 2_200, queries: 3_001, warmup: 3_002 };
 const DEFAULT_SIZES = { small: 10_000, large: 100_000 };
 // Random vectors for the seeded chunks: a real model's size, but on PGlite (single-threaded WASM)
-// an HNSW build over 110 000 vectors of 1 536 dimensions would take most of an hour.
+// an HNSW build over 110 000 vectors of 1 536 dimensions would take about half an hour (256: 5 minutes).
 const EMBEDDING_DIMENSIONS = { default: 1536, pglite: 256 };
+// Time limit of a store's sequential searches: on PGlite a common query at 100 000 chunks takes
+// seconds, and 30 s would leave too few searches for a p99.
+const SEQUENTIAL_SECONDS = { default: 30, pglite: 120 };
 // Vectors sampled per store to count what the vector ranking hands to fusion.
 const VECTOR_PROBES = 20;
 
@@ -72,7 +75,7 @@ function readConfig(database) {
     small: positiveInt('BENCH_RETRIEVAL_SMALL', DEFAULT_SIZES.small),
     large: positiveInt('BENCH_RETRIEVAL_LARGE', DEFAULT_SIZES.large),
     queries: positiveInt('BENCH_RETRIEVAL_QUERIES', 300),
-    sequentialSeconds: positiveInt('BENCH_RETRIEVAL_SEQUENTIAL_SECONDS', 30),
+    sequentialSeconds: positiveInt('BENCH_RETRIEVAL_SEQUENTIAL_SECONDS', SEQUENTIAL_SECONDS[database.engine] ?? SEQUENTIAL_SECONDS.default),
     warmup: positiveInt('BENCH_RETRIEVAL_WARMUP', 30),
     connections: positiveInt('BENCH_RETRIEVAL_CONNECTIONS', 10),
     duration: positiveInt('BENCH_RETRIEVAL_DURATION', 10),
@@ -563,10 +566,11 @@ const VECTOR_CANDIDATES = Math.max(SEARCH_RESULTS * 3, 30);
 /**
  * How many candidates the vector ranking actually hands to fusion, per store: Poste's query run
  * with the stored vectors of VECTOR_PROBES of the store's chunks as query vectors (any vector of
- * the right size does; these are in the index). An HNSW scan stops after hnsw.ef_search (40)
- * neighbours from the WHOLE table and filters by store afterwards, so a store holding a small
- * share of the table's vectors gets fewer than asked. For contrast, the same with pgvector 0.8's
- * `hnsw.iterative_scan = relaxed_order` (which scans on until LIMIT rows pass the filter).
+ * the right size does; these are in the index), with pgvector's default settings and with
+ * `hnsw.iterative_scan = strict_order` (pgvector ≥ 0.8), which Poste's nearest() sets for its query
+ * in newer builds. With the defaults an HNSW scan stops after hnsw.ef_search (40) neighbours from
+ * the WHOLE table and filters by store afterwards, so a store holding a small share of the table's
+ * vectors gets fewer than asked; the iterative scan goes on until LIMIT rows pass the filter.
  */
 async function vectorCandidates(databaseUrl, stores, model, dimensions) {
   const client = new Client({ connectionString: databaseUrl });
@@ -590,7 +594,7 @@ async function vectorCandidates(databaseUrl, stores, model, dimensions) {
         await client.query('BEGIN');
         try {
           if (iterative) {
-            await client.query("SET LOCAL hnsw.iterative_scan = 'relaxed_order'");
+            await client.query("SELECT set_config('hnsw.iterative_scan', 'strict_order', true)");
           }
           for (const probe of probes) {
             const startedAt = monotonicMs();
@@ -618,11 +622,12 @@ async function vectorCandidates(databaseUrl, stores, model, dimensions) {
 
 /**
  * The keyword query as src/retrieval/search/keyword-search.ts sends it (no filters; HIT_COLUMNS and
- * SEARCHABLE_CHUNKS from search-hit.ts written out); keep the two in step. `match` is the pass:
- * Poste runs 'every_word' first and 'any_word' only when that found fewer than the limit.
+ * SEARCHABLE_CHUNKS from search-hit.ts written out): a copy for a dist/ built before that file
+ * exported `keywordSearchSql` — keep the two in step. `match` is the pass: Poste runs 'every_word'
+ * first and 'any_word' only when that found fewer than the limit.
  */
 const COMMON_WORD_SHARE = 0.1; // as keyword-search.ts: words in more chunks than this are left out while rarer ones are asked
-const keywordSql = (match) => `
+const keywordSqlCopy = (match) => `
   WITH common AS (
     SELECT c.lexeme, c.share
       FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS c(lexeme, share)
@@ -654,6 +659,19 @@ const keywordSql = (match) => `
   WHERE score >= $4
   ORDER BY score DESC, chunk_id
   LIMIT $3`;
+
+/** The keyword query of the Poste under test: dist/'s own when it exports it, else the copy above. */
+function keywordSql(match) {
+  try {
+    const { keywordSearchSql } = require('../dist/retrieval/search/keyword-search.js');
+    if (typeof keywordSearchSql === 'function') {
+      return keywordSearchSql(match);
+    }
+  } catch {
+    // No dist/ (or an older layout): the copy.
+  }
+  return keywordSqlCopy(match);
+}
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the slowest sequential query at the large store, and of a rare one for contrast. */
 async function explainSlowest(databaseUrl, suite, stores) {
@@ -867,7 +885,7 @@ function printHybridNotes(hybrid, config) {
   );
   const cell = (run) => `${integer.format(percentile(run.counts, 50))} / ${integer.format(Math.min(...run.counts))}`;
   table([
-    ['Store', 'its vectors', 'HNSW used', `rows p50 / min (of ${VECTOR_CANDIDATES})`, 'ms p50', 'iterative_scan: rows p50 / min', 'ms p50'],
+    ['Store', 'its vectors', 'HNSW used', `defaults: rows p50 / min (of ${VECTOR_CANDIDATES})`, 'ms p50', 'iterative_scan strict_order: rows p50 / min', 'ms p50'],
     ...results.map((result) => [
       result.name,
       integer.format(result.vectors),
@@ -881,9 +899,9 @@ function printHybridNotes(hybrid, config) {
   const short = results.filter((result) => percentile(result.plain.counts, 50) < Math.min(VECTOR_CANDIDATES, result.vectors));
   if (short.length) {
     console.log(
-      `WARNING: the vector ranking hands fusion fewer candidates than asked in ${short.map((result) => `the ${result.name}`).join(', ')}: ` +
-        'the HNSW scan stops after hnsw.ef_search (40) neighbours of the whole table and filters by store afterwards ' +
-        "(pgvector 0.8's hnsw.iterative_scan, off by default, would scan on; see the last columns).",
+      `WARNING: with pgvector's default settings the vector query returns fewer candidates than asked in ${short.map((result) => `the ${result.name}`).join(', ')}: ` +
+        'the HNSW scan stops after hnsw.ef_search (40) neighbours of the whole table and filters by store afterwards. ' +
+        'A Poste whose nearest() does not set hnsw.iterative_scan (pgvector ≥ 0.8) hands fusion that few; with it, see the last columns.',
     );
   }
 }
