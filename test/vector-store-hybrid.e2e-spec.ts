@@ -25,6 +25,7 @@ describe('Hybrid file search on PostgreSQL with pgvector (e2e)', () => {
       OPENAI_API_KEY: 'test',
       EMBEDDINGS_MODEL: 'text-embedding-3-small',
       EMBEDDINGS_BATCH_SIZE: '2',
+      MODEL_MAX_RETRIES: '0',
     });
     // The embedded PostgreSQL has no pgvector: the same settings give keyword search only.
     keywordOnly = await startTestApp({
@@ -105,5 +106,15 @@ describe('Hybrid file search on PostgreSQL with pgvector (e2e)', () => {
       filters: { type: 'eq', key: 'topic', value: 'nothing-has-this' },
     });
     expect(filtered.data).toEqual([]);
+  });
+
+  // Last: it stops the model.
+  it('should answer by keyword alone, not fail, when the embeddings endpoint is down', async () => {
+    const alice = hybrid.sdk('alice');
+    const { storeId } = await storeOfDocuments(alice);
+    await model.stop();
+    const page = await alice.vectorStores.search(storeId, { query: 'refund parcels' });
+    expect(page.data[0].filename).toBe('returns.txt');
+    await expect(alice.vectorStores.search(storeId, { query: QUESTION })).resolves.toMatchObject({ data: [] });
   });
 });

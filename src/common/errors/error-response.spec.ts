@@ -43,4 +43,10 @@ describe(toErrorResponse.name, () => {
     expect(mapped).toMatchObject({ status: 500, unexpected: true, body: { error: { type: 'server_error' } } });
     expect(JSON.stringify(mapped.body)).not.toContain('hunter2');
   });
+
+  it('should not take another library’s error with `type` and `status` for a body-parser one', () => {
+    // The openai package's connection error: a type of its own, status undefined.
+    const connection = Object.assign(new Error('Connection error.'), { status: undefined, type: 'connection_error' });
+    expect(toErrorResponse(connection, 'POST', '/')).toMatchObject({ status: 500, unexpected: true });
+  });
 });

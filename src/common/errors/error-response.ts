@@ -27,8 +27,15 @@ interface BodyParserError {
   type: string;
 }
 
+/** body-parser's (raw-body's) error types; other libraries' errors may also carry `type` and `status`. */
+const BODY_PARSER_TYPE = /^(entity|request|charset|encoding|stream|parameters)\./;
+
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error;
+  if (typeof error !== 'object' || error === null) {
+    return false;
+  }
+  const { type, status } = error as Partial<Record<'type' | 'status', unknown>>;
+  return typeof status === 'number' && typeof type === 'string' && BODY_PARSER_TYPE.test(type);
 }
 
 /** Maps anything thrown while handling a request to an OpenAI error envelope. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ChunkEmbeddings } from '../embeddings/chunk-embeddings';
 import { KeywordSearch } from './keyword-search';
 import { fuseRankings } from './rank-fusion';
@@ -11,10 +11,13 @@ const MIN_CANDIDATES = 30;
 /**
  * The one search over chunks: keyword search always; with embeddings on, hybrid — keyword and
  * vector rankings fused by reciprocal rank, so a chunk that shares no word with the question
- * but means the same can still be found.
+ * but means the same can still be found. If the embeddings endpoint fails, the keyword ranking
+ * answers alone (and the failure is logged): a search degrades rather than fails.
  */
 @Injectable()
 export class ChunkSearch {
+  private readonly logger = new Logger(ChunkSearch.name);
+
   constructor(
     private readonly keyword: KeywordSearch,
     private readonly embeddings: ChunkEmbeddings,
@@ -29,13 +32,26 @@ export class ChunkSearch {
       return this.keyword.search(query);
     }
     const candidates = { ...query, limit: Math.max(query.limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES) };
-    const [[vector], keywordHits] = await Promise.all([
-      this.embeddings.embed([query.text]),
+    // The vector query starts as soon as the question is embedded, beside the keyword query.
+    const [keywordHits, vectorHits] = await Promise.all([
       this.keyword.search({ ...candidates, scoreThreshold: undefined }),
+      this.vectorRanking(candidates),
     ]);
-    const vectorHits = await this.embeddings.nearest(candidates, vector);
-    return fuseRankings([keywordHits, vectorHits])
-      .filter((hit) => hit.score >= (query.scoreThreshold ?? 0))
-      .slice(0, query.limit);
+    const ranked = vectorHits === null ? keywordHits : fuseRankings([keywordHits, vectorHits]);
+    return ranked.filter((hit) => hit.score >= (query.scoreThreshold ?? 0)).slice(0, query.limit);
+  }
+
+  /** The vector ranking, or null when the question could not be embedded. */
+  private async vectorRanking(query: ChunkQuery): Promise<SearchHit[] | null> {
+    let vector: number[];
+    try {
+      [vector] = await this.embeddings.embed([query.text]);
+    } catch (error) {
+      this.logger.warn(
+        `Embedding a search query failed, answering by keyword only: ${error instanceof Error ? error.message : error}`,
+      );
+      return null;
+    }
+    return this.embeddings.nearest(query, vector);
   }
 }
