@@ -136,10 +136,14 @@ describe('Runs with file_search (e2e)', () => {
     expect(toolMessage.content).toContain('returned within 30 days');
     const markers = toolMessage.content.match(/【\d+:\d+†[^】]*】/g);
     expect(markers.length).toBeLessThanOrEqual(3);
-    expect(markers.sort()).toEqual([
-      expect.stringMatching(/^【0:\d†faq.md】$/),
-      expect.stringMatching(/^【0:\d†pricing.txt】$/),
-    ]);
+    // One passage from each store, in whatever order they ranked.
+    expect(markers).toHaveLength(2);
+    expect(markers).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^【0:\d†faq.md】$/),
+        expect.stringMatching(/^【0:\d†pricing.txt】$/),
+      ]),
+    );
   });
 
   it('should stream the search as a file_search step and the citations in the message deltas', async () => {
