@@ -101,7 +101,11 @@ export class VectorStoresService {
     return store.toObject(now, (await this.files.countsOfStores([store.id])).get(store.id));
   }
 
-  private async findOwned(owner: string, id: string): Promise<VectorStoreEntity> {
+  /**
+   * The owner's store, or a 404: for routes under a store that need it to exist, not its
+   * file counts (which cost a query of their own).
+   */
+  async findOwned(owner: string, id: string): Promise<VectorStoreEntity> {
     const store = await this.stores.findOwned(owner, id);
     if (!store) {
       throw new ObjectNotFound('vector store', id);

@@ -22,7 +22,7 @@ export class FileBatchesService {
 
   /** Attaches every file of the batch (all or none: each must be the caller's) and queues their indexing. */
   async create(owner: string, vectorStoreId: string, dto: CreateFileBatchDto): Promise<FileBatchObject> {
-    await this.stores.retrieve(owner, vectorStoreId);
+    await this.stores.findOwned(owner, vectorStoreId);
     const { files, param } = filesOf(dto);
     await this.attacher.assertAttachable(
       owner,
@@ -65,7 +65,7 @@ export class FileBatchesService {
   }
 
   private async findOwned(owner: string, vectorStoreId: string, batchId: string): Promise<FileBatchEntity> {
-    await this.stores.retrieve(owner, vectorStoreId);
+    await this.stores.findOwned(owner, vectorStoreId);
     const batch = await this.batches.findOwned(owner, vectorStoreId, batchId);
     if (!batch) {
       throw new ObjectNotFound('file batch', batchId);

@@ -17,7 +17,7 @@ export class VectorStoreFilesService {
 
   /** Attaches a file and queues its indexing; the file starts `in_progress`. */
   async attach(owner: string, vectorStoreId: string, dto: CreateVectorStoreFileDto): Promise<VectorStoreFileObject> {
-    await this.stores.retrieve(owner, vectorStoreId);
+    await this.stores.findOwned(owner, vectorStoreId);
     await this.attacher.assertAttachable(owner, [dto.file_id], 'file_id');
     const [file] = await this.attacher.attach(owner, vectorStoreId, [
       { fileId: dto.file_id, attributes: dto.attributes, chunkingStrategy: dto.chunking_strategy },
@@ -30,7 +30,7 @@ export class VectorStoreFilesService {
     vectorStoreId: string,
     query: ListVectorStoreFilesQueryDto,
   ): Promise<ListPage<VectorStoreFileObject>> {
-    await this.stores.retrieve(owner, vectorStoreId);
+    await this.stores.findOwned(owner, vectorStoreId);
     const slice = await this.files.list({ owner, vectorStoreId }, query);
     return toListPage(
       slice.rows.map((file) => file.toObject()),
@@ -40,7 +40,7 @@ export class VectorStoreFilesService {
   }
 
   async retrieve(owner: string, vectorStoreId: string, fileId: string): Promise<VectorStoreFileObject> {
-    await this.stores.retrieve(owner, vectorStoreId);
+    await this.stores.findOwned(owner, vectorStoreId);
     const file = await this.files.findOwned(owner, vectorStoreId, fileId);
     if (!file) {
       throw new ObjectNotFound('vector store file', fileId);
@@ -50,7 +50,7 @@ export class VectorStoreFilesService {
 
   /** Removes the file from the store (its chunks go with it); the uploaded file itself stays. */
   async detach(owner: string, vectorStoreId: string, fileId: string) {
-    await this.stores.retrieve(owner, vectorStoreId);
+    await this.stores.findOwned(owner, vectorStoreId);
     if (!(await this.files.detach(owner, vectorStoreId, fileId))) {
       throw new ObjectNotFound('vector store file', fileId);
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictingState } from '../../common/errors/app-errors';
+import { nowSeconds } from '../../common/ids/ids';
 import { ChunkSearch } from '../../retrieval/search/chunk-search';
 import { ChunkQuery, SearchHit } from '../../retrieval/search/search-hit';
 import { VectorStoresService } from '../vector-stores.service';
@@ -16,12 +17,12 @@ export class VectorStoreSearchService {
 
   /** `POST /vector_stores/{id}/search`: the best chunks for the query, as OpenAI's search page. */
   async search(owner: string, vectorStoreId: string, dto: SearchVectorStoreDto) {
-    const store = await this.stores.retrieve(owner, vectorStoreId);
-    if (store.status === 'expired') {
+    const store = await this.stores.findOwned(owner, vectorStoreId);
+    if (store.isExpired(nowSeconds())) {
       throw new ConflictingState(`Vector store ${vectorStoreId} has expired and no longer answers searches.`, null);
     }
     const queries = Array.isArray(dto.query) ? dto.query : [dto.query];
-    const hits = await this.searchStores(owner, [vectorStoreId], {
+    const hits = await this.searchLive([vectorStoreId], {
       text: queries.join(' '),
       limit: dto.max_num_results,
       filters: dto.filters,
@@ -47,12 +48,15 @@ export class VectorStoreSearchService {
    * or no longer exist are skipped. Searching counts as activity: it pushes expiry back.
    */
   async searchStores(owner: string, vectorStoreIds: string[], search: StoreSearch): Promise<SearchHit[]> {
-    const live = await this.stores.liveIds(owner, vectorStoreIds);
-    if (live.length === 0) {
+    return this.searchLive(await this.stores.liveIds(owner, vectorStoreIds), search);
+  }
+
+  private async searchLive(vectorStoreIds: string[], search: StoreSearch): Promise<SearchHit[]> {
+    if (vectorStoreIds.length === 0) {
       return [];
     }
-    const hits = await this.chunks.search({ vectorStoreIds: live, ...search });
-    await this.stores.touch(live);
+    const hits = await this.chunks.search({ vectorStoreIds, ...search });
+    await this.stores.touch(vectorStoreIds);
     return hits;
   }
 }

@@ -6,7 +6,7 @@ import { ValidShape } from '../../../common/validation/shape-validator';
 import { ChunkingStrategyParam, checkChunkingStrategy } from '../../../retrieval/chunking';
 import { checkFileAttributes } from './file-attributes';
 
-export const ATTRIBUTES_SCHEMA: SchemaObject = {
+const ATTRIBUTES_SCHEMA: SchemaObject = {
   type: 'object',
   nullable: true,
   additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
@@ -26,12 +26,8 @@ export const CHUNKING_STRATEGY_SCHEMA: SchemaObject = {
   },
 };
 
-export class CreateVectorStoreFileDto {
-  /** An uploaded file of the caller's (`file-…`). */
-  @IsString()
-  @MinLength(1)
-  file_id: string;
-
+/** How files are indexed: shared by one file, a batch, and each file of a batch. */
+export class FileSettingsDto {
   /** Up to 16 attributes to filter searches by: string, number or boolean values. */
   @SchemaProperty(ATTRIBUTES_SCHEMA)
   @IsOptional()
@@ -43,6 +39,13 @@ export class CreateVectorStoreFileDto {
   @IsOptional()
   @ValidShape('chunkingStrategy', checkChunkingStrategy)
   chunking_strategy?: ChunkingStrategyParam;
+}
+
+export class CreateVectorStoreFileDto extends FileSettingsDto {
+  /** An uploaded file of the caller's (`file-…`). */
+  @IsString()
+  @MinLength(1)
+  file_id: string;
 }
 
 export class ListVectorStoreFilesQueryDto extends ListQueryDto {
