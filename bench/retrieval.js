@@ -621,56 +621,12 @@ async function vectorCandidates(databaseUrl, stores, model, dimensions) {
 // ---- diagnosis ----
 
 /**
- * The keyword query as src/retrieval/search/keyword-search.ts sends it (no filters; HIT_COLUMNS and
- * SEARCHABLE_CHUNKS from search-hit.ts written out): a copy for a dist/ built before that file
- * exported `keywordSearchSql` — keep the two in step. `match` is the pass: Poste runs 'every_word'
- * first and 'any_word' only when that found fewer than the limit.
+ * The keyword query exactly as the Poste under test sends it (`npm run bench` builds dist/ first).
+ * `match` is the pass: Poste runs 'every_word' first and 'any_word' only when that found fewer
+ * than the limit.
  */
-const COMMON_WORD_SHARE = 0.1; // as keyword-search.ts: words in more chunks than this are left out while rarer ones are asked
-const keywordSqlCopy = (match) => `
-  WITH common AS (
-    SELECT c.lexeme, c.share
-      FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS c(lexeme, share)
-     WHERE s.schemaname = current_schema() AND s.tablename = 'vector_store_chunks' AND s.attname = 'tsv'
-  ),
-  words AS (
-    SELECT t.lexeme, coalesce(common.share, 0) AS share
-      FROM unnest(to_tsvector('${TEXT_SEARCH_CONFIG}', $2)) AS t
-      LEFT JOIN common ON common.lexeme = t.lexeme
-  ),
-  picked AS (
-    SELECT coalesce(array_agg(lexeme) FILTER (WHERE share < ${COMMON_WORD_SHARE}), array_agg(lexeme)) AS lexemes
-      FROM words
-  ),
-  q AS (
-    SELECT (SELECT string_agg(quote_literal(l), ' & ') FROM unnest(lexemes) l)::tsquery AS every_word,
-           (SELECT string_agg(quote_literal(l), ' | ') FROM unnest(lexemes) l)::tsquery AS any_word
-      FROM picked
-  )
-  SELECT * FROM (
-    SELECT c.id AS chunk_id, c.file_id, f.filename, vsf.attributes, c.content, ts_rank_cd(c.tsv, q.any_word, 32) AS score
-      FROM q, vector_store_chunks c
-      JOIN vector_store_files vsf
-        ON vsf.vector_store_id = c.vector_store_id AND vsf.file_id = c.file_id AND vsf.status = 'completed'
-      JOIN files f ON f.id = c.file_id
-     WHERE c.vector_store_id = ANY($1) AND c.tsv @@ q.${match}
-    OFFSET 0
-  ) hits
-  WHERE score >= $4
-  ORDER BY score DESC, chunk_id
-  LIMIT $3`;
-
-/** The keyword query of the Poste under test: dist/'s own when it exports it, else the copy above. */
 function keywordSql(match) {
-  try {
-    const { keywordSearchSql } = require('../dist/retrieval/search/keyword-search.js');
-    if (typeof keywordSearchSql === 'function') {
-      return keywordSearchSql(match);
-    }
-  } catch {
-    // No dist/ (or an older layout): the copy.
-  }
-  return keywordSqlCopy(match);
+  return require('../dist/retrieval/search/keyword-search.js').keywordSearchSql(match);
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the slowest sequential query at the large store, and of a rare one for contrast. */

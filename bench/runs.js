@@ -20,7 +20,6 @@
  * Then it checks in the database that every run completed with its message stored.
  */
 
-const http = require('node:http');
 const path = require('node:path');
 const { Client } = require('pg');
 const OpenAI = require('openai');
@@ -28,6 +27,7 @@ const { freePort, startNode, waitUntilReady, stopChild } = require('./lib/proces
 const { AUTHORIZATION, startPoste } = require('./lib/poste');
 const { reportPosteLogs } = require('./lib/report');
 const { CpuMeter } = require('./lib/cpu');
+const { HttpClient } = require('./lib/http');
 const { ANSWER } = require('./lib/scripted-model');
 const { log, seconds, positiveInt, percentile, monotonicMs } = require('./lib/util');
 
@@ -147,67 +147,6 @@ async function startModel(cleanup) {
     /** The model's records since the last reset, by tag (the thread's user message). */
     records: async () => new Map((await control.json('GET', '/__bench/records')).map((record) => [record.tag, record])),
   };
-}
-
-// ---- HTTP ----
-
-/**
- * A minimal keep-alive JSON/SSE client on node:http: less client-side overhead than fetch, and the
- * same code path for Poste and the model, so their difference is the servers'.
- */
-class HttpClient {
-  constructor(baseUrl, headers) {
-    const url = new URL(baseUrl);
-    this.host = url.hostname;
-    this.port = Number(url.port);
-    this.headers = headers;
-    // Idle sockets are dropped after 2 s, before Node's server closes them (keepAliveTimeout 5 s):
-    // reusing a socket the server is closing fails the request with "socket hang up".
-    this.agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 2_000 });
-  }
-
-  /** Answers `{ status, text, startedAt, endedAt }` (monotonic ms); `onData(chunk, at)` sees the body as it arrives. */
-  send(method, urlPath, body, onData) {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    return new Promise((resolve, reject) => {
-      const startedAt = monotonicMs();
-      const request = http.request(
-        {
-          host: this.host,
-          port: this.port,
-          method,
-          path: urlPath,
-          agent: this.agent,
-          headers: {
-            ...this.headers,
-            ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
-          },
-        },
-        (response) => {
-          response.setEncoding('utf8');
-          let text = '';
-          response.on('data', (chunk) => {
-            const at = monotonicMs();
-            text += chunk;
-            onData?.(chunk, at);
-          });
-          response.on('end', () => resolve({ status: response.statusCode, text, startedAt, endedAt: monotonicMs() }));
-          response.on('error', reject);
-        },
-      );
-      request.on('error', reject);
-      request.end(payload);
-    });
-  }
-
-  /** A JSON call whose failure is a harness failure. */
-  async json(method, urlPath, body) {
-    const response = await this.send(method, urlPath, body);
-    if (response.status < 200 || response.status > 299) {
-      throw new Error(`${method} ${urlPath} answered ${response.status}: ${response.text.slice(0, 300)}`);
-    }
-    return JSON.parse(response.text);
-  }
 }
 
 /** Splits a server-sent event stream into `{ event, data }` frames, stamped with the arrival time of their last byte. */

@@ -1,9 +1,9 @@
 'use strict';
 
 /**
- * A minimal keep-alive JSON client on node:http for timing requests: less client-side overhead
- * than fetch, and each answer stamped on the monotonic clock. (bench/runs.js has its own, with
- * streaming; this one is for plain JSON requests.)
+ * A minimal keep-alive JSON/SSE client on node:http for timing requests: less client-side
+ * overhead than fetch, the same code path for Poste and the model (so their difference is the
+ * servers'), and each answer stamped on the monotonic clock.
  */
 
 const http = require('node:http');
@@ -20,8 +20,11 @@ class HttpClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 2_000 });
   }
 
-  /** Answers `{ status, text, ms }`, `ms` being the round trip; a socket error rejects. */
-  send(method, urlPath, body) {
+  /**
+   * Answers `{ status, text, startedAt, endedAt, ms }` (monotonic ms; `ms` is the round trip);
+   * `onData(chunk, at)` sees the body as it arrives. A socket error rejects.
+   */
+  send(method, urlPath, body, onData) {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const startedAt = monotonicMs();
@@ -40,8 +43,15 @@ class HttpClient {
         (response) => {
           response.setEncoding('utf8');
           let text = '';
-          response.on('data', (chunk) => (text += chunk));
-          response.on('end', () => resolve({ status: response.statusCode, text, ms: monotonicMs() - startedAt }));
+          response.on('data', (chunk) => {
+            const at = monotonicMs();
+            text += chunk;
+            onData?.(chunk, at);
+          });
+          response.on('end', () => {
+            const endedAt = monotonicMs();
+            resolve({ status: response.statusCode, text, startedAt, endedAt, ms: endedAt - startedAt });
+          });
           response.on('error', reject);
         },
       );

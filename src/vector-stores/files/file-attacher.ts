@@ -7,7 +7,7 @@ import { JobQueue } from '../../queue/job-queue';
 import { ChunkingStrategyParam, chunkingOptionsOf } from '../../retrieval/chunking';
 import { VectorStoresRepository } from '../vector-stores.repository';
 import { FILE_INDEXING_QUEUE, FileIndexingJob, fileIndexingJob } from './file-indexing.queue';
-import { FileAttributes, VectorStoreFileEntity } from './vector-store-file.entity';
+import { FileAttributes } from './vector-store-file.entity';
 import { VectorStoreFilesRepository } from './vector-store-files.repository';
 
 export interface FileToAttach {
@@ -41,7 +41,7 @@ export class FileAttacher {
     vectorStoreId: string,
     requested: FileToAttach[],
     batchId: string | null = null,
-  ): Promise<VectorStoreFileEntity[]> {
+  ): Promise<void> {
     const unique = [...new Map(requested.map((file) => [file.fileId, file])).values()];
     const now = nowSeconds();
     const created = await this.files.attach(
@@ -67,10 +67,6 @@ export class FileAttacher {
       );
     }
     await this.stores.touch([vectorStoreId], now);
-    return this.files.findMany(
-      vectorStoreId,
-      unique.map((file) => file.fileId),
-    );
   }
 }
 

@@ -55,15 +55,6 @@ export class VectorStoreFilesRepository {
     return this.files.findOneBy({ vectorStoreId, fileId });
   }
 
-  findMany(vectorStoreId: string, fileIds: string[]): Promise<VectorStoreFileEntity[]> {
-    return this.files
-      .createQueryBuilder('file')
-      .where('file.vector_store_id = :vectorStoreId', { vectorStoreId })
-      .andWhere('file.file_id = ANY(:fileIds)', { fileIds })
-      .orderBy('file.seq')
-      .getMany();
-  }
-
   /** A store's files, or only one batch's, optionally in one status. */
   list(
     scope: { owner: string; vectorStoreId: string; batchId?: string },

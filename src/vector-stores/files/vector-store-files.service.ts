@@ -19,10 +19,10 @@ export class VectorStoreFilesService {
   async attach(owner: string, vectorStoreId: string, dto: CreateVectorStoreFileDto): Promise<VectorStoreFileObject> {
     await this.stores.findOwned(owner, vectorStoreId);
     await this.attacher.assertAttachable(owner, [dto.file_id], 'file_id');
-    const [file] = await this.attacher.attach(owner, vectorStoreId, [
+    await this.attacher.attach(owner, vectorStoreId, [
       { fileId: dto.file_id, attributes: dto.attributes, chunkingStrategy: dto.chunking_strategy },
     ]);
-    return file.toObject();
+    return this.retrieve(owner, vectorStoreId, dto.file_id);
   }
 
   async list(
